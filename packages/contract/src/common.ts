@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+export const IdSchema = z.uuid({ message: 'must be a valid id (UUID)' });
+export const TimestampSchema = z.iso.datetime({ offset: true });
+
+/** Fields every stored record carries. Clients read them; they can never be written. */
+export const RecordMetaSchema = z.object({
+  id: IdSchema,
+  version: z.number().int().positive(),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+  createdBy: IdSchema.nullable(),
+  deletedAt: TimestampSchema.nullable(),
+  custom: z.record(z.string(), z.unknown()),
+});
+
+/** Keys that belong to the server; sending one in a create or update is refused by name. */
+export const READ_ONLY_FIELDS = [
+  'id',
+  'workspaceId',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+  'deletedAt',
+  'deletedBy',
+] as const;
+
+export const ListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2000).optional(),
+  sort: z.string().max(200).optional(),
+  q: z.string().max(200).optional(),
+  filter: z.string().max(10_000).optional(),
+  deleted: z.enum(['true', 'false']).optional(),
+});
+export type ListQuery = z.infer<typeof ListQuerySchema>;
+
+export const listResponse = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+export const IdParamsSchema = z.object({ id: IdSchema });
+
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** Stable machine-readable error codes; clients switch on these, never on message text. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'bad_request',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
+  'not_found',
+  'conflict',
+  'idempotency_conflict',
+  'precondition_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const HistoryChangeSchema = z.object({
+  field: z.string(),
+  old: z.unknown(),
+  new: z.unknown(),
+});
+
+export const AuditEntrySchema = z.object({
+  id: IdSchema,
+  objectType: z.string(),
+  recordId: IdSchema,
+  action: z.enum(['create', 'update', 'delete', 'restore']),
+  actorId: IdSchema.nullable(),
+  actorName: z.string().nullable(),
+  via: z.enum(['session', 'apiKey', 'system']),
+  changes: z.array(HistoryChangeSchema),
+  at: TimestampSchema,
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export const HistoryResponseSchema = z.object({ data: z.array(AuditEntrySchema) });
+
+/** Trimmed text; an empty string after trimming means "no value". */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `must be at most ${max} characters` })
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+export const requiredText = (max: number) =>
+  z
+    .string({ message: 'is required' })
+    .trim()
+    .min(1, { message: 'is required' })
+    .max(max, { message: `must be at most ${max} characters` });

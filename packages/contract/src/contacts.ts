@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { IdSchema, optionalText, RecordMetaSchema, requiredText } from './common.js';
+
+export const BUYING_ROLES = [
+  'decision_maker',
+  'influencer',
+  'user',
+  'finance',
+  'technical',
+  'other',
+] as const;
+export type BuyingRole = (typeof BUYING_ROLES)[number];
+
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .refine((v) => v === '' || z.email().safeParse(v).success, {
+    message: 'must be an email address such as name@example.com',
+  })
+  .transform((v) => (v === '' ? null : v.toLowerCase()))
+  .nullable()
+  .optional();
+
+const phones = z
+  .array(
+    z.object({
+      label: z.enum(['mobile', 'work', 'home', 'other']).default('mobile'),
+      number: z
+        .string()
+        .trim()
+        .min(3, { message: 'must be a phone number' })
+        .max(40)
+        .regex(/^[+\d][\d\s()\-–.ext#]{2,}$/i, { message: 'must be a phone number' }),
+    }),
+  )
+  .max(10, { message: 'at most 10 phone numbers' });
+
+const contactFields = {
+  name: requiredText(120),
+  title: optionalText(120),
+  department: optionalText(120),
+  email,
+  phones: phones.optional(),
+  wechat: optionalText(64),
+  buyingRole: z.enum(BUYING_ROLES).nullable().optional(),
+  accountId: IdSchema.nullable().optional(),
+  ownerId: IdSchema.optional(),
+  notes: optionalText(10_000),
+  custom: z.record(z.string(), z.unknown()).optional(),
+};
+
+export const CreateContactInput = z.strictObject(contactFields);
+export type CreateContactInput = z.infer<typeof CreateContactInput>;
+export const UpdateContactInput = z.strictObject({
+  ...contactFields,
+  name: contactFields.name.optional(),
+});
+export type UpdateContactInput = z.infer<typeof UpdateContactInput>;
+
+export const ContactSchema = RecordMetaSchema.extend({
+  name: z.string(),
+  title: z.string().nullable(),
+  department: z.string().nullable(),
+  email: z.string().nullable(),
+  phones: z.array(z.object({ label: z.string(), number: z.string() })),
+  wechat: z.string().nullable(),
+  buyingRole: z.enum(BUYING_ROLES).nullable(),
+  accountId: IdSchema.nullable(),
+  accountName: z.string().nullable().optional(),
+  ownerId: IdSchema,
+  notes: z.string().nullable(),
+});
+export type Contact = z.infer<typeof ContactSchema>;

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { IdSchema, requiredText, TimestampSchema } from './common.js';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const DATA_SCOPES = ['own', 'department', 'all'] as const;
+export type DataScope = (typeof DATA_SCOPES)[number];
+
+/** Objects that roles grant rights on. A new object adds its name here. */
+export const PERMISSION_OBJECTS = ['account', 'contact'] as const;
+export type PermissionObject = (typeof PERMISSION_OBJECTS)[number];
+
+export const ObjectPermissionSchema = z.object({
+  create: z.boolean(),
+  read: z.boolean(),
+  update: z.boolean(),
+  delete: z.boolean(),
+  scope: z.enum(DATA_SCOPES),
+});
+export type ObjectPermission = z.infer<typeof ObjectPermissionSchema>;
+
+export const RolePermissionsSchema = z.object({
+  objects: z.partialRecord(z.enum(PERMISSION_OBJECTS), ObjectPermissionSchema),
+  /** Workspace administration: users, roles, departments, invitations. */
+  manageWorkspace: z.boolean(),
+});
+export type RolePermissions = z.infer<typeof RolePermissionsSchema>;
+
+export const BUILTIN_ROLE_KEYS = ['admin', 'sales_manager', 'sales_rep'] as const;
+
+export const RoleSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  builtinKey: z.enum(BUILTIN_ROLE_KEYS).nullable(),
+  permissions: RolePermissionsSchema,
+  createdAt: TimestampSchema,
+});
+export type Role = z.infer<typeof RoleSchema>;
+export const CreateRoleInput = z.strictObject({
+  name: requiredText(80),
+  permissions: RolePermissionsSchema,
+});
+export const UpdateRoleInput = z.strictObject({
+  name: requiredText(80).optional(),
+  permissions: RolePermissionsSchema.optional(),
+});
+
+export const DepartmentSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  parentId: IdSchema.nullable(),
+  createdAt: TimestampSchema,
+});
+export type Department = z.infer<typeof DepartmentSchema>;
+export const CreateDepartmentInput = z.strictObject({
+  name: requiredText(80),
+  parentId: IdSchema.nullable().optional(),
+});
+export const UpdateDepartmentInput = CreateDepartmentInput.partial();
+
+export const USER_STATUSES = ['active', 'deactivated'] as const;
+export const UserSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  name: z.string(),
+  locale: z.enum(LOCALES).nullable(),
+  roleId: IdSchema,
+  departmentId: IdSchema.nullable(),
+  status: z.enum(USER_STATUSES),
+  createdAt: TimestampSchema,
+});
+export type User = z.infer<typeof UserSchema>;
+export const UpdateUserInput = z.strictObject({
+  name: requiredText(120).optional(),
+  roleId: IdSchema.optional(),
+  departmentId: IdSchema.nullable().optional(),
+  status: z.enum(USER_STATUSES).optional(),
+});
+
+export const WorkspaceSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  defaultLocale: z.enum(LOCALES),
+  timeZone: z.string(),
+  currency: z.string(),
+  createdAt: TimestampSchema,
+});
+export type Workspace = z.infer<typeof WorkspaceSchema>;
+
+const email = z
+  .string({ message: 'is required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an email address such as name@example.com' }));
+const password = z
+  .string({ message: 'is required' })
+  .min(8, { message: 'must be at least 8 characters' })
+  .max(200, { message: 'must be at most 200 characters' });
+
+export const SignupInput = z.strictObject({
+  email,
+  password,
+  name: requiredText(120),
+  workspaceName: requiredText(120),
+  locale: z.enum(LOCALES).optional(),
+});
+export type SignupInput = z.infer<typeof SignupInput>;
+
+export const LoginInput = z.strictObject({
+  email,
+  password: z.string({ message: 'is required' }).min(1, { message: 'is required' }).max(200),
+  workspaceId: IdSchema.optional(),
+});
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const MeSchema = z.object({
+  user: UserSchema,
+  workspace: WorkspaceSchema,
+  role: RoleSchema,
+  workspaces: z.array(z.object({ id: IdSchema, name: z.string() })),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const ApiKeySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: TimestampSchema,
+  lastUsedAt: TimestampSchema.nullable(),
+});
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+export const CreatedApiKeySchema = ApiKeySchema.extend({ key: z.string() });
+export const CreateApiKeyInput = z.strictObject({ name: requiredText(80) });
+
+export const InvitationSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  roleId: IdSchema,
+  departmentId: IdSchema.nullable(),
+  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+  expiresAt: TimestampSchema,
+  createdAt: TimestampSchema,
+});
+export type Invitation = z.infer<typeof InvitationSchema>;
+export const CreatedInvitationSchema = InvitationSchema.extend({
+  token: z.string(),
+  acceptUrl: z.string(),
+});
+export const CreateInvitationInput = z.strictObject({
+  email,
+  roleId: IdSchema,
+  departmentId: IdSchema.nullable().optional(),
+});
+export const AcceptInvitationInput = z.strictObject({
+  token: z.string().min(10).max(200),
+  name: requiredText(120),
+  password,
+});

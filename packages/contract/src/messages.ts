@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
+
+/**
+ * Plain messages a person can act on, used by server and web alike. A field-level message says
+ * what the value must be; the field name travels separately in the error's path.
+ */
+export function configureZodMessages(): void {
+  z.config({
+    customError: (issue) => {
+      switch (issue.code) {
+        case 'invalid_type':
+          if (issue.input === undefined) return 'is required';
+          return `must be ${article(String(issue.expected))}`;
+        case 'invalid_value':
+          return `must be one of: ${issue.values.map(String).join(', ')}`;
+        case 'unrecognized_keys':
+          return `unknown field(s): ${issue.keys.join(', ')}`;
+        default:
+          return undefined;
+      }
+    },
+  });
+}

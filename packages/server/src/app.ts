@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import { configureZodMessages } from '@guanxi/contract';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { accountRoutes } from './modules/accounts/index.js';
+import { contactRoutes } from './modules/contacts/index.js';
+import { identityRoutes } from './modules/identity/index.js';
+import { registerAuthHook } from './platform/http/auth-hook.js';
+import { registerIdempotency } from './platform/http/idempotency.js';
+import { registerOpenApi } from './platform/http/openapi.js';
+import { registerErrorHandling } from './platform/http/problem.js';
+import { registerSecurityHeaders } from './platform/http/security.js';
+import './platform/http/types.js';
+import { registerWebApp } from './platform/http/web.js';
+
+const DEFAULT_WEB_DIST = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../web/dist',
+);
+const REQUEST_ID_RE = /^[\w.-]{1,64}$/;
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  logger?: FastifyServerOptions['logger'];
+};
+
+/** Builds the HTTP app; it opens no port and starts nothing. */
+export async function buildApp({ config, database, logger = false }: AppOptions) {
+  configureZodMessages();
+  const app = Fastify({
+    logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  });
+
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app);
+  await app.register(cookie);
+  await registerOpenApi(app);
+  registerAuthHook(app);
+  registerIdempotency(app);
+
+  app.get('/api/health', { config: { public: true } }, async () => {
+    await database.db.execute(sql`select 1`);
+    return { status: 'ok', database: database.kind };
+  });
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes);
+      await api.register(accountRoutes);
+      await api.register(contactRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerWebApp(app, config.WEB_DIST ?? DEFAULT_WEB_DIST);
+  return app;
+}

@@ -1,0 +1,146 @@
+import {
+  ACCOUNT_INDUSTRIES,
+  ACCOUNT_SIZES,
+  ACCOUNT_SOURCES,
+  ACCOUNT_STATUSES,
+  ACCOUNT_TIERS,
+  type Account,
+  type CreateAccountInput,
+  type ListQuery,
+  type UpdateAccountInput,
+} from '@guanxi/contract';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Ctx } from '../../platform/context.js';
+import { scopeCondition } from '../../platform/permissions.js';
+import {
+  createRecord,
+  deleteRecord,
+  getRecord,
+  getRecordHistory,
+  listRecords,
+  type ObjectDef,
+  recordMetaToApi,
+  restoreRecord,
+  updateRecord,
+} from '../../platform/records.js';
+import { accounts } from './accounts.tables.js';
+
+type AccountRow = typeof accounts.$inferSelect;
+
+const toAccount = (row: AccountRow): Account => ({
+  ...recordMetaToApi(row),
+  name: row.name,
+  industry: row.industry as Account['industry'],
+  size: row.size as Account['size'],
+  country: row.country,
+  province: row.province,
+  city: row.city,
+  address: row.address,
+  website: row.website,
+  phone: row.phone,
+  tier: row.tier as Account['tier'],
+  source: row.source as Account['source'],
+  status: row.status as Account['status'],
+  tags: row.tags,
+  notes: row.notes,
+});
+
+const t = accounts;
+export const accountObject: ObjectDef<AccountRow, Account> = {
+  object: 'account',
+  label: 'Account',
+  table: t,
+  defaultSort: '-updatedAt',
+  searchColumns: [t.name, t.website, t.phone, t.city],
+  auditFields: [
+    'name',
+    'industry',
+    'size',
+    'country',
+    'province',
+    'city',
+    'address',
+    'website',
+    'phone',
+    'tier',
+    'source',
+    'status',
+    'ownerId',
+    'tags',
+    'notes',
+    'custom',
+  ],
+  fields: {
+    id: { column: t.id, type: 'uuid' },
+    name: { column: t.name, type: 'text', sortable: true },
+    industry: { column: t.industry, type: 'enum', values: ACCOUNT_INDUSTRIES, sortable: true },
+    size: { column: t.size, type: 'enum', values: ACCOUNT_SIZES },
+    tier: { column: t.tier, type: 'enum', values: ACCOUNT_TIERS, sortable: true },
+    status: { column: t.status, type: 'enum', values: ACCOUNT_STATUSES, sortable: true },
+    source: { column: t.source, type: 'enum', values: ACCOUNT_SOURCES },
+    country: { column: t.country, type: 'text' },
+    province: { column: t.province, type: 'text' },
+    city: { column: t.city, type: 'text', sortable: true },
+    website: { column: t.website, type: 'text' },
+    phone: { column: t.phone, type: 'text' },
+    tags: { column: t.tags, type: 'tags' },
+    ownerId: { column: t.ownerId, type: 'uuid' },
+    createdAt: { column: t.createdAt, type: 'datetime', sortable: true },
+    updatedAt: { column: t.updatedAt, type: 'datetime', sortable: true },
+  },
+  toApi: toAccount,
+};
+
+export async function listAccounts(ctx: Ctx, query: ListQuery) {
+  const { rows, nextCursor } = await listRecords(ctx, accountObject, query);
+  return { data: rows.map(toAccount), nextCursor };
+}
+
+export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
+  return toAccount(await getRecord(ctx, accountObject, id));
+}
+
+export async function createAccount(ctx: Ctx, data: CreateAccountInput): Promise<Account> {
+  return toAccount(await createRecord(ctx, accountObject, data));
+}
+
+export async function updateAccount(
+  ctx: Ctx,
+  { id, data, expectedVersion }: { id: string; data: UpdateAccountInput; expectedVersion?: number },
+): Promise<Account> {
+  return toAccount(await updateRecord(ctx, accountObject, id, data, expectedVersion));
+}
+
+export async function deleteAccount(
+  ctx: Ctx,
+  { id, expectedVersion }: { id: string; expectedVersion?: number },
+): Promise<void> {
+  await deleteRecord(ctx, accountObject, id, expectedVersion);
+}
+
+export async function restoreAccount(ctx: Ctx, id: string): Promise<Account> {
+  return toAccount(await restoreRecord(ctx, accountObject, id));
+}
+
+export const getAccountHistory = (ctx: Ctx, id: string) => getRecordHistory(ctx, accountObject, id);
+
+/** Names of the given accounts that the actor may see (deleted ones included, marked). */
+export async function getAccountNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ id: t.id, name: t.name })
+    .from(t)
+    .where(
+      and(
+        eq(t.workspaceId, ctx.actor.workspaceId),
+        inArray(t.id, ids),
+        await scopeCondition(ctx, 'account', t.ownerId),
+      ),
+    );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Throws 404 unless the account exists in this workspace, is live and visible to the actor. */
+export async function assertAccountLinkable(ctx: Ctx, id: string): Promise<void> {
+  await getRecord(ctx, accountObject, id);
+}

@@ -1,0 +1,135 @@
+import {
+  BUYING_ROLES,
+  type Contact,
+  type CreateContactInput,
+  type ListQuery,
+  type UpdateContactInput,
+} from '@guanxi/contract';
+import type { Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import {
+  createRecord,
+  deleteRecord,
+  getRecord,
+  getRecordHistory,
+  listRecords,
+  type ObjectDef,
+  recordMetaToApi,
+  restoreRecord,
+  updateRecord,
+} from '../../platform/records.js';
+import { assertAccountLinkable, getAccountNames } from '../accounts/index.js';
+import { contacts } from './contacts.tables.js';
+
+type ContactRow = typeof contacts.$inferSelect;
+
+const toContact = (row: ContactRow, accountNames?: Map<string, string>): Contact => ({
+  ...recordMetaToApi(row),
+  name: row.name,
+  title: row.title,
+  department: row.department,
+  email: row.email,
+  phones: row.phones,
+  wechat: row.wechat,
+  buyingRole: row.buyingRole as Contact['buyingRole'],
+  accountId: row.accountId,
+  accountName: row.accountId ? (accountNames?.get(row.accountId) ?? null) : null,
+  notes: row.notes,
+});
+
+const t = contacts;
+export const contactObject: ObjectDef<ContactRow, Contact> = {
+  object: 'contact',
+  label: 'Contact',
+  table: t,
+  defaultSort: '-updatedAt',
+  searchColumns: [t.name, t.email, t.wechat, t.title],
+  auditFields: [
+    'name',
+    'title',
+    'department',
+    'email',
+    'phones',
+    'wechat',
+    'buyingRole',
+    'accountId',
+    'ownerId',
+    'notes',
+    'custom',
+  ],
+  fields: {
+    id: { column: t.id, type: 'uuid' },
+    name: { column: t.name, type: 'text', sortable: true },
+    title: { column: t.title, type: 'text', sortable: true },
+    department: { column: t.department, type: 'text' },
+    email: { column: t.email, type: 'text', sortable: true },
+    wechat: { column: t.wechat, type: 'text' },
+    buyingRole: { column: t.buyingRole, type: 'enum', values: BUYING_ROLES },
+    accountId: { column: t.accountId, type: 'uuid' },
+    ownerId: { column: t.ownerId, type: 'uuid' },
+    createdAt: { column: t.createdAt, type: 'datetime', sortable: true },
+    updatedAt: { column: t.updatedAt, type: 'datetime', sortable: true },
+  },
+  toApi: (row) => toContact(row),
+};
+
+async function withAccountNames(ctx: Ctx, rows: ContactRow[]): Promise<Contact[]> {
+  const ids = [...new Set(rows.map((r) => r.accountId).filter((id): id is string => !!id))];
+  const names = await getAccountNames(ctx, ids);
+  return rows.map((r) => toContact(r, names));
+}
+
+/** A contact may only point at a live account the actor can see; otherwise 404 on accountId. */
+async function assertLinkable(ctx: Ctx, accountId: string | null | undefined) {
+  if (!accountId) return;
+  try {
+    await assertAccountLinkable(ctx, accountId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') {
+      throw new AppError('not_found', 'The linked account was not found.', {
+        errors: [{ path: 'accountId', message: 'no such account' }],
+      });
+    }
+    throw error;
+  }
+}
+
+export async function listContacts(ctx: Ctx, query: ListQuery) {
+  const { rows, nextCursor } = await listRecords(ctx, contactObject, query);
+  return { data: await withAccountNames(ctx, rows), nextCursor };
+}
+
+export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
+  const [contact] = await withAccountNames(ctx, [await getRecord(ctx, contactObject, id)]);
+  return contact;
+}
+
+export async function createContact(ctx: Ctx, data: CreateContactInput): Promise<Contact> {
+  await assertLinkable(ctx, data.accountId);
+  const [contact] = await withAccountNames(ctx, [await createRecord(ctx, contactObject, data)]);
+  return contact;
+}
+
+export async function updateContact(
+  ctx: Ctx,
+  { id, data, expectedVersion }: { id: string; data: UpdateContactInput; expectedVersion?: number },
+): Promise<Contact> {
+  await assertLinkable(ctx, data.accountId);
+  const row = await updateRecord(ctx, contactObject, id, data, expectedVersion);
+  const [contact] = await withAccountNames(ctx, [row]);
+  return contact;
+}
+
+export async function deleteContact(
+  ctx: Ctx,
+  { id, expectedVersion }: { id: string; expectedVersion?: number },
+): Promise<void> {
+  await deleteRecord(ctx, contactObject, id, expectedVersion);
+}
+
+export async function restoreContact(ctx: Ctx, id: string): Promise<Contact> {
+  const [contact] = await withAccountNames(ctx, [await restoreRecord(ctx, contactObject, id)]);
+  return contact;
+}
+
+export const getContactHistory = (ctx: Ctx, id: string) => getRecordHistory(ctx, contactObject, id);

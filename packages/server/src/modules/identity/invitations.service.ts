@@ -1,0 +1,186 @@
+import type { AcceptInvitationInput, CreateInvitationInput, Invitation } from '@guanxi/contract';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { newId } from '../../db/ids.js';
+import type { Ctx } from '../../platform/context.js';
+import { AppError, invalid, notFound } from '../../platform/errors.js';
+import { requireWorkspaceAdmin } from '../../platform/permissions.js';
+import { type ClientInfo, type NewSession, startSession } from './auth.service.js';
+import { departments, invitations, members, roles, users } from './identity.tables.js';
+import { hashPassword, newSecret, sha256, verifyPassword } from './secrets.js';
+
+const INVITATION_TTL_MS = 7 * 86_400_000;
+type InvitationRow = typeof invitations.$inferSelect;
+
+function toInvitation(row: InvitationRow, now: Date): Invitation {
+  const status = row.acceptedAt
+    ? 'accepted'
+    : row.revokedAt
+      ? 'revoked'
+      : row.expiresAt <= now
+        ? 'expired'
+        : 'pending';
+  return {
+    id: row.id,
+    email: row.email,
+    roleId: row.roleId,
+    departmentId: row.departmentId,
+    status,
+    expiresAt: row.expiresAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function createInvitation(
+  ctx: Ctx,
+  data: z.infer<typeof CreateInvitationInput>,
+  publicUrl: string,
+): Promise<Invitation & { token: string; acceptUrl: string }> {
+  requireWorkspaceAdmin(ctx);
+  const ws = ctx.actor.workspaceId;
+  const [role] = await ctx.db
+    .select({ id: roles.id })
+    .from(roles)
+    .where(and(eq(roles.workspaceId, ws), eq(roles.id, data.roleId)));
+  if (!role) throw invalid('roleId', 'no such role in this workspace');
+  if (data.departmentId) {
+    const [dept] = await ctx.db
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.workspaceId, ws), eq(departments.id, data.departmentId)));
+    if (!dept) throw invalid('departmentId', 'no such department in this workspace');
+  }
+  const [already] = await ctx.db
+    .select({ id: members.userId })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(and(eq(members.workspaceId, ws), sql`lower(${users.email}) = ${data.email}`));
+  if (already) {
+    throw new AppError('conflict', 'This person is already a member of the workspace.', {
+      errors: [{ path: 'email', message: 'is already a member' }],
+    });
+  }
+  const token = newSecret();
+  const now = ctx.now();
+  const [row] = await ctx.db
+    .insert(invitations)
+    .values({
+      workspaceId: ws,
+      id: newId(),
+      email: data.email,
+      roleId: data.roleId,
+      departmentId: data.departmentId ?? null,
+      tokenHash: sha256(token),
+      invitedBy: ctx.actor.userId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    })
+    .returning();
+  const acceptUrl = `${publicUrl.replace(/\/$/, '')}/invite/${encodeURIComponent(token)}`;
+  return { ...toInvitation(row, now), token, acceptUrl };
+}
+
+export async function listInvitations(ctx: Ctx): Promise<Invitation[]> {
+  requireWorkspaceAdmin(ctx);
+  const rows = await ctx.db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.workspaceId, ctx.actor.workspaceId))
+    .orderBy(desc(invitations.createdAt))
+    .limit(200);
+  const now = ctx.now();
+  return rows.map((r) => toInvitation(r, now));
+}
+
+export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
+  requireWorkspaceAdmin(ctx);
+  const rows = await ctx.db
+    .update(invitations)
+    .set({ revokedAt: ctx.now() })
+    .where(
+      and(
+        eq(invitations.workspaceId, ctx.actor.workspaceId),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning({ id: invitations.id });
+  if (rows.length === 0) throw notFound('Pending invitation');
+}
+
+/**
+ * Joins the invited person to the workspace: a new identity is created, or an existing one
+ * proves itself with its password. One invitation is used once.
+ */
+export async function acceptInvitation(
+  db: Db,
+  input: z.infer<typeof AcceptInvitationInput>,
+  client: ClientInfo,
+): Promise<NewSession> {
+  const [invite] = await db
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.tokenHash, sha256(input.token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, client.now),
+      ),
+    );
+  if (!invite) {
+    throw new AppError(
+      'not_found',
+      'This invitation is invalid, already used, revoked or expired.',
+    );
+  }
+  const [existing] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${invite.email}`);
+  if (existing && !(await verifyPassword(existing.passwordHash, input.password))) {
+    throw new AppError(
+      'unauthenticated',
+      'This email already has a Guanxi account: enter its password to join.',
+      {
+        errors: [{ path: 'password', message: 'does not match the existing account' }],
+      },
+    );
+  }
+  const passwordHash = existing ? null : await hashPassword(input.password);
+  const userId = await db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(invitations)
+      .set({ acceptedAt: client.now })
+      .where(
+        and(
+          eq(invitations.workspaceId, invite.workspaceId),
+          eq(invitations.id, invite.id),
+          isNull(invitations.acceptedAt),
+        ),
+      )
+      .returning({ id: invitations.id });
+    if (claimed.length === 0) throw new AppError('conflict', 'This invitation was just used.');
+    const id = existing?.id ?? newId();
+    if (!existing && passwordHash) {
+      await tx
+        .insert(users)
+        .values({ id, email: invite.email, name: input.name, passwordHash, createdAt: client.now });
+    }
+    await tx
+      .insert(members)
+      .values({
+        workspaceId: invite.workspaceId,
+        userId: id,
+        roleId: invite.roleId,
+        departmentId: invite.departmentId,
+        status: 'active',
+        createdAt: client.now,
+      })
+      .onConflictDoNothing();
+    return id;
+  });
+  return startSession(db, userId, invite.workspaceId, client);
+}

@@ -1,0 +1,16 @@
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { members } from './identity.tables.js';
+
+export async function isAssignableMember(
+  db: Executor,
+  workspaceId: string,
+  userId: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ status: members.status })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.userId, userId)))
+    .limit(1);
+  return rows[0]?.status === 'active';
+}

@@ -1,0 +1,29 @@
+import type { PermissionObject, RolePermissions } from '@guanxi/contract';
+import type { Db } from '../db/client.js';
+
+export type Actor = {
+  workspaceId: string;
+  userId: string;
+  roleId: string;
+  departmentId: string | null;
+  permissions: RolePermissions;
+  via: 'session' | 'apiKey' | 'system';
+  apiKeyId: string | null;
+};
+
+/** Everything a service needs to act for someone: the database, who acts, and the clock. */
+export type Ctx = {
+  db: Db;
+  actor: Actor;
+  requestId: string | null;
+  now: () => Date;
+  /** Memoized per request: user ids whose records a department-scoped role may see. */
+  cache: Map<string, unknown>;
+};
+
+export function createCtx(db: Db, actor: Actor, requestId: string | null = null): Ctx {
+  return { db, actor, requestId, now: () => new Date(), cache: new Map() };
+}
+
+export type ObjectAction = 'create' | 'read' | 'update' | 'delete';
+export type { PermissionObject };

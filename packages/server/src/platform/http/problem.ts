@@ -1,0 +1,103 @@
+import type { ErrorCode, Problem } from '@guanxi/contract';
+import { READ_ONLY_FIELDS } from '@guanxi/contract';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type FieldError, STATUS_BY_CODE, TITLE_BY_CODE } from '../errors.js';
+
+const readOnly = new Set<string>(READ_ONLY_FIELDS);
+
+export function sendProblem(
+  reply: FastifyReply,
+  code: ErrorCode,
+  detail: string,
+  errors?: FieldError[],
+) {
+  const status = STATUS_BY_CODE[code];
+  const body: Problem = {
+    type: `https://guanxi.dev/problems/${code.replaceAll('_', '-')}`,
+    title: TITLE_BY_CODE[code],
+    status,
+    detail,
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+type SchemaIssue = {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+};
+
+/** Zod issues → per-field errors; unknown keys are named one by one, server-owned ones as read-only. */
+export function fieldErrors(issues: SchemaIssue[], context: string): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of issues) {
+    const base = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
+      for (const key of issue.params.keys as string[]) {
+        const path = base ? `${base}.${key}` : key;
+        out.push({
+          path,
+          message: readOnly.has(key)
+            ? 'is read-only and set by the server'
+            : 'is not a known field',
+        });
+      }
+      continue;
+    }
+    out.push({ path: base || context, message: issue.message ?? 'is invalid' });
+  }
+  return out;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'bad_request',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+};
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.details.retryAfterSeconds) {
+        reply.header('Retry-After', String(error.details.retryAfterSeconds));
+      }
+      return sendProblem(reply, error.code, error.message, error.details.errors);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = fieldErrors(
+        error.validation as unknown as SchemaIssue[],
+        error.validationContext ?? 'body',
+      );
+      const summary = errors.map((e) => `${e.path} ${e.message}`).join('; ');
+      return sendProblem(reply, 'validation_failed', `Please correct: ${summary}`, errors);
+    }
+    const mapped = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (mapped) {
+      const detail =
+        mapped === 'payload_too_large'
+          ? 'The request body is larger than this server accepts.'
+          : mapped === 'unsupported_media_type'
+            ? 'Send the request body as application/json.'
+            : 'The request body is not valid JSON.';
+      return sendProblem(reply, mapped, detail);
+    }
+    if (error.statusCode === 429) {
+      return sendProblem(reply, 'rate_limited', 'Too many requests. Slow down and retry later.');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, 'bad_request', error.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(
+      reply,
+      'internal',
+      `Something went wrong on our side. Reference: ${request.id}`,
+    );
+  });
+}

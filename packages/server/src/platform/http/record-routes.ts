@@ -1,0 +1,150 @@
+import {
+  type AuditEntry,
+  HistoryResponseSchema,
+  IdParamsSchema,
+  type ListQuery,
+  ListQuerySchema,
+  listResponse,
+  ProblemSchema,
+} from '@guanxi/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Ctx } from '../context.js';
+import { AppError } from '../errors.js';
+
+type Versioned = { id: string; version: number };
+
+/** The use cases an object's service offers; routes only translate HTTP to these calls. */
+export type RecordService<R extends Versioned, C, U> = {
+  list(ctx: Ctx, query: ListQuery): Promise<{ data: R[]; nextCursor: string | null }>;
+  get(ctx: Ctx, id: string): Promise<R>;
+  create(ctx: Ctx, data: C): Promise<R>;
+  update(ctx: Ctx, args: { id: string; data: U; expectedVersion?: number }): Promise<R>;
+  remove(ctx: Ctx, args: { id: string; expectedVersion?: number }): Promise<void>;
+  restore(ctx: Ctx, id: string): Promise<R>;
+  history(ctx: Ctx, id: string): Promise<AuditEntry[]>;
+};
+
+const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
+
+/** `If-Match: "3"` (or W/"3" or 3) → 3; absent or `*` → undefined (no version check). */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
+  if (!m) {
+    throw new AppError('bad_request', 'If-Match must be the ETag from a previous read, e.g. "3".', {
+      errors: [{ path: 'If-Match', message: 'must be an ETag such as "3"' }],
+    });
+  }
+  return Number(m[1]);
+}
+
+const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
+
+const withEtag = <R extends Versioned>(reply: FastifyReply, record: R) => {
+  reply.header('ETag', `"${record.version}"`);
+  return record;
+};
+
+export function registerRecordRoutes<R extends Versioned, C, U>(
+  app: FastifyInstance,
+  opts: {
+    path: string;
+    tag: string;
+    noun: string;
+    record: z.ZodType<R>;
+    create: z.ZodType<C>;
+    update: z.ZodType<U>;
+    service: RecordService<R, C, U>;
+  },
+) {
+  // Schemas validate every request before a handler runs; the generic types are asserted here.
+  const r = app;
+  const { path, tag, noun, service } = opts;
+  const ifMatch = z.object({ 'if-match': z.string().optional() });
+
+  r.get(path, {
+    schema: {
+      tags: [tag],
+      summary: `List ${noun}s`,
+      description: 'Keyset-paginated; `filter` is JSON such as {"name":{"contains":"x"}}.',
+      querystring: ListQuerySchema,
+      response: { 200: listResponse(opts.record), ...errors },
+    },
+    handler: (req) => service.list(req.ctx, req.query as ListQuery),
+  });
+  r.post(path, {
+    schema: {
+      tags: [tag],
+      summary: `Create a ${noun}`,
+      body: opts.create,
+      response: { 201: opts.record, ...errors, 409: ProblemSchema },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(withEtag(reply, await service.create(req.ctx, req.body as C))),
+  });
+  r.get(`${path}/:id`, {
+    schema: {
+      tags: [tag],
+      summary: `Get a ${noun}`,
+      params: IdParamsSchema,
+      response: { 200: opts.record, ...errors },
+    },
+    handler: async (req, reply) => withEtag(reply, await service.get(req.ctx, idOf(req))),
+  });
+  r.patch(`${path}/:id`, {
+    schema: {
+      tags: [tag],
+      summary: `Update a ${noun}`,
+      description:
+        'Send `If-Match` with the ETag you read; a stale one answers 412 and changes nothing.',
+      params: IdParamsSchema,
+      headers: ifMatch,
+      body: opts.update,
+      response: { 200: opts.record, ...errors, 412: ProblemSchema },
+    },
+    handler: async (req, reply) =>
+      withEtag(
+        reply,
+        await service.update(req.ctx, {
+          id: idOf(req),
+          data: req.body as U,
+          expectedVersion: parseIfMatch(req.headers['if-match']),
+        }),
+      ),
+  });
+  r.delete(`${path}/:id`, {
+    schema: {
+      tags: [tag],
+      summary: `Move a ${noun} to the trash`,
+      params: IdParamsSchema,
+      headers: ifMatch,
+      response: { 204: z.null(), ...errors, 412: ProblemSchema },
+    },
+    handler: async (req, reply) => {
+      await service.remove(req.ctx, {
+        id: idOf(req),
+        expectedVersion: parseIfMatch(req.headers['if-match']),
+      });
+      return reply.code(204).send();
+    },
+  });
+  r.post(`${path}/:id/restore`, {
+    schema: {
+      tags: [tag],
+      summary: `Restore a ${noun} from the trash`,
+      params: IdParamsSchema,
+      response: { 200: opts.record, ...errors },
+    },
+    handler: async (req, reply) => withEtag(reply, await service.restore(req.ctx, idOf(req))),
+  });
+  r.get(`${path}/:id/history`, {
+    schema: {
+      tags: [tag],
+      summary: `Change history of a ${noun}, newest first`,
+      params: IdParamsSchema,
+      response: { 200: HistoryResponseSchema, ...errors },
+    },
+    handler: async (req) => ({ data: await service.history(req.ctx, idOf(req)) }),
+  });
+}

@@ -1,0 +1,299 @@
+import {
+  and,
+  arrayContains,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  not,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { AppError, type FieldError } from './errors.js';
+
+export type FieldType = 'text' | 'enum' | 'uuid' | 'datetime' | 'number' | 'tags';
+
+export type FieldSpec = {
+  column: PgColumn;
+  type: FieldType;
+  values?: readonly string[];
+  sortable?: boolean;
+  filterable?: boolean;
+};
+
+export type FieldSpecs = Record<string, FieldSpec>;
+
+const OPS_BY_TYPE: Record<FieldType, readonly string[]> = {
+  text: ['eq', 'neq', 'in', 'nin', 'contains', 'startsWith', 'isNull'],
+  enum: ['eq', 'neq', 'in', 'nin', 'isNull'],
+  uuid: ['eq', 'neq', 'in', 'nin', 'isNull'],
+  datetime: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'isNull'],
+  number: ['eq', 'neq', 'in', 'nin', 'lt', 'lte', 'gt', 'gte', 'isNull'],
+  tags: ['contains', 'isNull'],
+};
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_FILTER_DEPTH = 4;
+
+const fail = (errors: FieldError[]): never => {
+  throw new AppError('validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+  });
+};
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function coerceScalar(spec: FieldSpec, value: unknown, path: string): unknown {
+  const wrong = (what: string) => fail([{ path, message: `must be ${what}` }]);
+  switch (spec.type) {
+    case 'text':
+    case 'tags':
+      return typeof value === 'string' ? value : wrong('a string');
+    case 'enum':
+      if (typeof value !== 'string') return wrong('a string');
+      if (spec.values && !spec.values.includes(value)) {
+        return wrong(`one of ${spec.values.join(', ')}`);
+      }
+      return value;
+    case 'uuid':
+      return typeof value === 'string' && UUID_RE.test(value) ? value : wrong('an id (UUID)');
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? value : wrong('a number');
+    case 'datetime': {
+      if (typeof value !== 'string') return wrong('an ISO 8601 date or date-time');
+      const d = new Date(value);
+      return Number.isNaN(d.getTime()) ? wrong('an ISO 8601 date or date-time') : d;
+    }
+  }
+}
+
+function fieldCondition(spec: FieldSpec, ops: unknown, path: string): SQL {
+  if (typeof ops !== 'object' || ops === null || Array.isArray(ops)) {
+    return fail([{ path, message: 'must be an object of operators, e.g. {"eq": "value"}' }]);
+  }
+  const entries = Object.entries(ops);
+  if (entries.length === 0) return fail([{ path, message: 'needs at least one operator' }]);
+  const allowed = OPS_BY_TYPE[spec.type];
+  const parts: SQL[] = [];
+  for (const [op, raw] of entries) {
+    const opPath = `${path}.${op}`;
+    if (!allowed.includes(op)) {
+      fail([{ path: opPath, message: `unknown operator; use one of ${allowed.join(', ')}` }]);
+    }
+    const col = spec.column;
+    const list = () => {
+      if (!Array.isArray(raw) || raw.length === 0 || raw.length > 500) {
+        return fail([{ path: opPath, message: 'must be a non-empty array (at most 500 values)' }]);
+      }
+      return raw.map((v, i) => coerceScalar(spec, v, `${opPath}.${i}`));
+    };
+    const one = () => coerceScalar(spec, raw, opPath);
+    switch (op) {
+      case 'eq':
+        parts.push(spec.type === 'text' ? sql`lower(${col}) = lower(${one()})` : eq(col, one()));
+        break;
+      case 'neq':
+        parts.push(or(ne(col, one()), isNull(col))!);
+        break;
+      case 'in':
+        parts.push(inArray(col, list()));
+        break;
+      case 'nin':
+        parts.push(or(notInArray(col, list()), isNull(col))!);
+        break;
+      case 'lt':
+        parts.push(lt(col, one()));
+        break;
+      case 'lte':
+        parts.push(lte(col, one()));
+        break;
+      case 'gt':
+        parts.push(gt(col, one()));
+        break;
+      case 'gte':
+        parts.push(gte(col, one()));
+        break;
+      case 'contains':
+        parts.push(
+          spec.type === 'tags'
+            ? arrayContains(col, [one() as string])
+            : ilike(col, `%${likeEscape(one() as string)}%`),
+        );
+        break;
+      case 'startsWith':
+        parts.push(ilike(col, `${likeEscape(one() as string)}%`));
+        break;
+      case 'isNull': {
+        if (typeof raw !== 'boolean') fail([{ path: opPath, message: 'must be true or false' }]);
+        const nullish = spec.type === 'tags' ? sql`cardinality(${col}) = 0` : isNull(col);
+        parts.push(raw ? nullish : not(nullish));
+        break;
+      }
+    }
+  }
+  return and(...parts)!;
+}
+
+function groupCondition(fields: FieldSpecs, node: unknown, path: string, depth: number): SQL {
+  if (depth > MAX_FILTER_DEPTH) fail([{ path, message: 'is nested too deeply' }]);
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) {
+    return fail([{ path: path || 'filter', message: 'must be a JSON object' }]);
+  }
+  const parts: SQL[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    const keyPath = path ? `${path}.${key}` : `filter.${key}`;
+    if (key === 'or' || key === 'and') {
+      if (!Array.isArray(value) || value.length === 0) {
+        fail([{ path: keyPath, message: 'must be a non-empty array of filters' }]);
+      }
+      const subs = (value as unknown[]).map((v, i) =>
+        groupCondition(fields, v, `${keyPath}.${i}`, depth + 1),
+      );
+      parts.push(key === 'or' ? or(...subs)! : and(...subs)!);
+      continue;
+    }
+    const spec = fields[key];
+    if (!spec || spec.filterable === false) {
+      const known = Object.keys(fields).filter((k) => fields[k].filterable !== false);
+      fail([{ path: keyPath, message: `unknown field; filter on one of ${known.join(', ')}` }]);
+    }
+    parts.push(fieldCondition(spec, value, keyPath));
+  }
+  return parts.length === 0 ? sql`true` : and(...parts)!;
+}
+
+/** Parses the `filter` query parameter (JSON) into a WHERE condition over known fields. */
+export function parseFilter(fields: FieldSpecs, raw: string | undefined): SQL | undefined {
+  if (!raw) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return fail([{ path: 'filter', message: 'must be valid JSON' }]);
+  }
+  return groupCondition(fields, parsed, '', 0);
+}
+
+export type SortKey = { field: string; spec: FieldSpec; desc: boolean };
+
+export function parseSort(
+  fields: FieldSpecs,
+  raw: string | undefined,
+  fallback: string,
+): SortKey[] {
+  const keys: SortKey[] = [];
+  for (const part of (raw || fallback).split(',').map((s) => s.trim())) {
+    if (!part) continue;
+    const isDesc = part.startsWith('-');
+    const field = isDesc ? part.slice(1) : part;
+    const spec = fields[field];
+    if (!spec?.sortable) {
+      const known = Object.keys(fields).filter((k) => fields[k].sortable);
+      fail([
+        { path: 'sort', message: `cannot sort by "${field}"; use one of ${known.join(', ')}` },
+      ]);
+    }
+    if (keys.some((k) => k.field === field)) {
+      fail([{ path: 'sort', message: `"${field}" appears twice` }]);
+    }
+    keys.push({ field, spec, desc: isDesc });
+  }
+  if (keys.length > 3) fail([{ path: 'sort', message: 'at most 3 sort fields' }]);
+  return keys;
+}
+
+/** ORDER BY the sort keys (nulls always last) and then the id, so the order is total. */
+export function orderBy(keys: SortKey[], idColumn: PgColumn): SQL[] {
+  return [
+    ...keys.map((k) =>
+      k.desc ? sql`${desc(k.spec.column)} nulls last` : sql`${asc(k.spec.column)} nulls last`,
+    ),
+    asc(idColumn),
+  ];
+}
+
+type CursorValue = string | number | null;
+
+export function encodeCursor(keys: SortKey[], row: Record<string, unknown>, id: string): string {
+  const values: CursorValue[] = keys.map((k) => {
+    const v = row[k.field];
+    if (v instanceof Date) return v.toISOString();
+    return (v ?? null) as CursorValue;
+  });
+  return Buffer.from(
+    JSON.stringify({ k: keys.map((k) => (k.desc ? `-${k.field}` : k.field)), v: values, id }),
+  ).toString('base64url');
+}
+
+/**
+ * Keyset condition for "rows after the cursor" under the same sort, with nulls last:
+ * OR over i of (keys before i equal AND key i strictly after).
+ */
+export function cursorCondition(
+  keys: SortKey[],
+  idColumn: PgColumn,
+  raw: string | undefined,
+): SQL | undefined {
+  if (!raw) return undefined;
+  const bad = (): never =>
+    fail([{ path: 'cursor', message: 'is not a cursor from this list and sort' }]);
+  let decoded: { k: string[]; v: CursorValue[]; id: string };
+  try {
+    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    return bad();
+  }
+  const signature = keys.map((k) => (k.desc ? `-${k.field}` : k.field));
+  if (
+    !decoded ||
+    !Array.isArray(decoded.k) ||
+    !Array.isArray(decoded.v) ||
+    decoded.k.join(',') !== signature.join(',') ||
+    decoded.v.length !== keys.length ||
+    typeof decoded.id !== 'string' ||
+    !UUID_RE.test(decoded.id)
+  ) {
+    return bad();
+  }
+  const value = (k: SortKey, v: CursorValue) => {
+    if (v === null) return null;
+    if (k.spec.type === 'datetime') {
+      const d = new Date(String(v));
+      return Number.isNaN(d.getTime()) ? bad() : d;
+    }
+    return v;
+  };
+  const equal = (k: SortKey, v: unknown) =>
+    v === null ? isNull(k.spec.column) : eq(k.spec.column, v);
+  const after = (k: SortKey, v: unknown): SQL | undefined =>
+    v === null
+      ? undefined
+      : or(k.desc ? lt(k.spec.column, v) : gt(k.spec.column, v), isNull(k.spec.column));
+  const branches: SQL[] = [];
+  const vals = keys.map((k, i) => value(k, decoded.v[i]));
+  for (let i = 0; i <= keys.length; i++) {
+    const prefix = keys.slice(0, i).map((k, j) => equal(k, vals[j]));
+    const tail = i < keys.length ? after(keys[i], vals[i]) : gt(idColumn, decoded.id);
+    if (tail) branches.push(and(...prefix, tail)!);
+  }
+  return or(...branches);
+}
+
+/** Case-insensitive substring match of `q` over the given columns (Chinese included). */
+export function searchCondition(columns: PgColumn[], q: string | undefined): SQL | undefined {
+  const term = q?.trim();
+  if (!term) return undefined;
+  const pattern = `%${likeEscape(term)}%`;
+  return or(...columns.map((c) => ilike(c, pattern)));
+}

@@ -74,9 +74,7 @@ export async function createTestUser(
   const userId = newId();
   const email = overrides.email ?? `user-${unique()}@example.test`;
   const password = overrides.password ?? TEST_PASSWORD;
-  const passwordHash = overrides.password
-    ? await hashPassword(password)
-    : await sharedTestHash();
+  const passwordHash = overrides.password ? await hashPassword(password) : await sharedTestHash();
   await db.insert(users).values({
     id: userId,
     email,

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { newId } from '../db/ids.js';
-import { users } from '../modules/identity/identity.tables.js';
+import { getUserNames } from '../modules/identity/index.js';
 import type { Ctx } from './context.js';
 import { auditEntries, type FieldChange, outboxEvents } from './platform.tables.js';
 
@@ -84,13 +84,11 @@ export async function listHistory(ctx: Ctx, objectType: string, recordId: string
       recordId: auditEntries.recordId,
       action: auditEntries.action,
       actorId: auditEntries.actorId,
-      actorName: users.name,
       via: auditEntries.via,
       changes: auditEntries.changes,
       at: auditEntries.at,
     })
     .from(auditEntries)
-    .leftJoin(users, eq(users.id, auditEntries.actorId))
     .where(
       and(
         eq(auditEntries.workspaceId, ctx.actor.workspaceId),
@@ -100,5 +98,12 @@ export async function listHistory(ctx: Ctx, objectType: string, recordId: string
     )
     .orderBy(desc(auditEntries.at), desc(auditEntries.id))
     .limit(500);
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+  const names = await getUserNames(ctx.db, [
+    ...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null)),
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+    at: r.at.toISOString(),
+  }));
 }

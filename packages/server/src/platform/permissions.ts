@@ -2,7 +2,7 @@ import type { ObjectPermission, PermissionObject, RolePermissions } from '@guanx
 import { PERMISSION_OBJECTS } from '@guanxi/contract';
 import { eq, inArray, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { listDepartmentSubtreeUserIds } from '../modules/identity/scope.js';
+import { listDepartmentSubtreeUserIds } from '../modules/identity/index.js';
 import type { Ctx, ObjectAction } from './context.js';
 import { AppError } from './errors.js';
 

@@ -3,7 +3,7 @@ import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
 import { newId } from '../db/ids.js';
-import { isAssignableMember } from '../modules/identity/members.js';
+import { isAssignableMember } from '../modules/identity/index.js';
 import { diffFields, listHistory, recordChange } from './audit.js';
 import type { Ctx } from './context.js';
 import { validateCustomFields } from './custom-fields.js';

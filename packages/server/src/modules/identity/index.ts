@@ -3,5 +3,6 @@ export { identityRoutes } from './identity.routes.js';
 export * as identityTables from './identity.tables.js';
 export { isAssignableMember } from './members.js';
 export { listDepartmentSubtreeUserIds } from './scope.js';
-export { hashPassword } from './secrets.js';
+export { hashPassword, safeEqual } from './secrets.js';
+export { getUserNames } from './users.service.js';
 export { createWorkspace } from './workspace-setup.js';

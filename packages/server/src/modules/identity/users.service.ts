@@ -1,6 +1,7 @@
 import type { Role, UpdateUserInput, User } from '@guanxi/contract';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { Executor } from '../../db/client.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { requireWorkspaceAdmin } from '../../platform/permissions.js';
@@ -28,6 +29,16 @@ export const toRole = (role: RoleRow): Role => ({
   permissions: role.permissions,
   createdAt: role.createdAt.toISOString(),
 });
+
+/** Display names of users by id (for history and record pages). */
+export async function getUserNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, ids));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
 
 /** Everyone in the workspace (names are needed for owner pickers by every role). */
 export async function listUsers(ctx: Ctx): Promise<User[]> {

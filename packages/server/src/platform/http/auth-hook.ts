@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resolveApiKey, resolveSession } from '../../modules/identity/index.js';
-import { safeEqual } from '../../modules/identity/secrets.js';
+import { resolveApiKey, resolveSession, safeEqual } from '../../modules/identity/index.js';
 import { createCtx } from '../context.js';
 import { AppError } from '../errors.js';
 

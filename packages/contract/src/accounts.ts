@@ -76,12 +76,14 @@ const accountFields = {
   custom: z.record(z.string(), z.unknown()).optional(),
 };
 
-export const CreateAccountInput = z.strictObject(accountFields);
+export const CreateAccountInput = z.strictObject(accountFields).meta({ id: 'AccountCreate' });
 export type CreateAccountInput = z.infer<typeof CreateAccountInput>;
-export const UpdateAccountInput = z.strictObject({
-  ...accountFields,
-  name: accountFields.name.optional(),
-});
+export const UpdateAccountInput = z
+  .strictObject({
+    ...accountFields,
+    name: accountFields.name.optional(),
+  })
+  .meta({ id: 'AccountUpdate' });
 export type UpdateAccountInput = z.infer<typeof UpdateAccountInput>;
 
 export const AccountSchema = RecordMetaSchema.extend({
@@ -101,5 +103,5 @@ export const AccountSchema = RecordMetaSchema.extend({
   tags: z.array(z.string()),
   notes: z.string().nullable(),
   contactCount: z.number().int().optional(),
-});
+}).meta({ id: 'Account' });
 export type Account = z.infer<typeof AccountSchema>;

@@ -42,14 +42,16 @@ export const listResponse = <T extends z.ZodType>(item: T) =>
 
 export const IdParamsSchema = z.object({ id: IdSchema });
 
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Stable machine-readable error codes; clients switch on these, never on message text. */
@@ -76,17 +78,19 @@ export const HistoryChangeSchema = z.object({
   new: z.unknown(),
 });
 
-export const AuditEntrySchema = z.object({
-  id: IdSchema,
-  objectType: z.string(),
-  recordId: IdSchema,
-  action: z.enum(['create', 'update', 'delete', 'restore']),
-  actorId: IdSchema.nullable(),
-  actorName: z.string().nullable(),
-  via: z.enum(['session', 'apiKey', 'system']),
-  changes: z.array(HistoryChangeSchema),
-  at: TimestampSchema,
-});
+export const AuditEntrySchema = z
+  .object({
+    id: IdSchema,
+    objectType: z.string(),
+    recordId: IdSchema,
+    action: z.enum(['create', 'update', 'delete', 'restore']),
+    actorId: IdSchema.nullable(),
+    actorName: z.string().nullable(),
+    via: z.enum(['session', 'apiKey', 'system']),
+    changes: z.array(HistoryChangeSchema),
+    at: TimestampSchema,
+  })
+  .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const HistoryResponseSchema = z.object({ data: z.array(AuditEntrySchema) });
 

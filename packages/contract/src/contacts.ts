@@ -50,12 +50,14 @@ const contactFields = {
   custom: z.record(z.string(), z.unknown()).optional(),
 };
 
-export const CreateContactInput = z.strictObject(contactFields);
+export const CreateContactInput = z.strictObject(contactFields).meta({ id: 'ContactCreate' });
 export type CreateContactInput = z.infer<typeof CreateContactInput>;
-export const UpdateContactInput = z.strictObject({
-  ...contactFields,
-  name: contactFields.name.optional(),
-});
+export const UpdateContactInput = z
+  .strictObject({
+    ...contactFields,
+    name: contactFields.name.optional(),
+  })
+  .meta({ id: 'ContactUpdate' });
 export type UpdateContactInput = z.infer<typeof UpdateContactInput>;
 
 export const ContactSchema = RecordMetaSchema.extend({
@@ -70,5 +72,5 @@ export const ContactSchema = RecordMetaSchema.extend({
   accountName: z.string().nullable().optional(),
   ownerId: IdSchema,
   notes: z.string().nullable(),
-});
+}).meta({ id: 'Contact' });
 export type Contact = z.infer<typeof ContactSchema>;

@@ -29,13 +29,15 @@ export type RolePermissions = z.infer<typeof RolePermissionsSchema>;
 
 export const BUILTIN_ROLE_KEYS = ['admin', 'sales_manager', 'sales_rep'] as const;
 
-export const RoleSchema = z.object({
-  id: IdSchema,
-  name: z.string(),
-  builtinKey: z.enum(BUILTIN_ROLE_KEYS).nullable(),
-  permissions: RolePermissionsSchema,
-  createdAt: TimestampSchema,
-});
+export const RoleSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    builtinKey: z.enum(BUILTIN_ROLE_KEYS).nullable(),
+    permissions: RolePermissionsSchema,
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'Role' });
 export type Role = z.infer<typeof RoleSchema>;
 export const CreateRoleInput = z.strictObject({
   name: requiredText(80),
@@ -46,12 +48,14 @@ export const UpdateRoleInput = z.strictObject({
   permissions: RolePermissionsSchema.optional(),
 });
 
-export const DepartmentSchema = z.object({
-  id: IdSchema,
-  name: z.string(),
-  parentId: IdSchema.nullable(),
-  createdAt: TimestampSchema,
-});
+export const DepartmentSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    parentId: IdSchema.nullable(),
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'Department' });
 export type Department = z.infer<typeof DepartmentSchema>;
 export const CreateDepartmentInput = z.strictObject({
   name: requiredText(80),
@@ -60,16 +64,18 @@ export const CreateDepartmentInput = z.strictObject({
 export const UpdateDepartmentInput = CreateDepartmentInput.partial();
 
 export const USER_STATUSES = ['active', 'deactivated'] as const;
-export const UserSchema = z.object({
-  id: IdSchema,
-  email: z.string(),
-  name: z.string(),
-  locale: z.enum(LOCALES).nullable(),
-  roleId: IdSchema,
-  departmentId: IdSchema.nullable(),
-  status: z.enum(USER_STATUSES),
-  createdAt: TimestampSchema,
-});
+export const UserSchema = z
+  .object({
+    id: IdSchema,
+    email: z.string(),
+    name: z.string(),
+    locale: z.enum(LOCALES).nullable(),
+    roleId: IdSchema,
+    departmentId: IdSchema.nullable(),
+    status: z.enum(USER_STATUSES),
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'User' });
 export type User = z.infer<typeof UserSchema>;
 export const UpdateUserInput = z.strictObject({
   name: requiredText(120).optional(),
@@ -78,14 +84,16 @@ export const UpdateUserInput = z.strictObject({
   status: z.enum(USER_STATUSES).optional(),
 });
 
-export const WorkspaceSchema = z.object({
-  id: IdSchema,
-  name: z.string(),
-  defaultLocale: z.enum(LOCALES),
-  timeZone: z.string(),
-  currency: z.string(),
-  createdAt: TimestampSchema,
-});
+export const WorkspaceSchema = z
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    defaultLocale: z.enum(LOCALES),
+    timeZone: z.string(),
+    currency: z.string(),
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'Workspace' });
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
 const email = z
@@ -98,50 +106,60 @@ const password = z
   .min(8, { message: 'must be at least 8 characters' })
   .max(200, { message: 'must be at most 200 characters' });
 
-export const SignupInput = z.strictObject({
-  email,
-  password,
-  name: requiredText(120),
-  workspaceName: requiredText(120),
-  locale: z.enum(LOCALES).optional(),
-});
+export const SignupInput = z
+  .strictObject({
+    email,
+    password,
+    name: requiredText(120),
+    workspaceName: requiredText(120),
+    locale: z.enum(LOCALES).optional(),
+  })
+  .meta({ id: 'Signup' });
 export type SignupInput = z.infer<typeof SignupInput>;
 
-export const LoginInput = z.strictObject({
-  email,
-  password: z.string({ message: 'is required' }).min(1, { message: 'is required' }).max(200),
-  workspaceId: IdSchema.optional(),
-});
+export const LoginInput = z
+  .strictObject({
+    email,
+    password: z.string({ message: 'is required' }).min(1, { message: 'is required' }).max(200),
+    workspaceId: IdSchema.optional(),
+  })
+  .meta({ id: 'Login' });
 export type LoginInput = z.infer<typeof LoginInput>;
 
-export const MeSchema = z.object({
-  user: UserSchema,
-  workspace: WorkspaceSchema,
-  role: RoleSchema,
-  workspaces: z.array(z.object({ id: IdSchema, name: z.string() })),
-});
+export const MeSchema = z
+  .object({
+    user: UserSchema,
+    workspace: WorkspaceSchema,
+    role: RoleSchema,
+    workspaces: z.array(z.object({ id: IdSchema, name: z.string() })),
+  })
+  .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;
 
-export const ApiKeySchema = z.object({
-  id: IdSchema,
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: TimestampSchema,
-  lastUsedAt: TimestampSchema.nullable(),
-});
+export const ApiKeySchema = z
+  .object({
+    id: IdSchema,
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: TimestampSchema,
+    lastUsedAt: TimestampSchema.nullable(),
+  })
+  .meta({ id: 'ApiKey' });
 export type ApiKey = z.infer<typeof ApiKeySchema>;
 export const CreatedApiKeySchema = ApiKeySchema.extend({ key: z.string() });
 export const CreateApiKeyInput = z.strictObject({ name: requiredText(80) });
 
-export const InvitationSchema = z.object({
-  id: IdSchema,
-  email: z.string(),
-  roleId: IdSchema,
-  departmentId: IdSchema.nullable(),
-  status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
-  expiresAt: TimestampSchema,
-  createdAt: TimestampSchema,
-});
+export const InvitationSchema = z
+  .object({
+    id: IdSchema,
+    email: z.string(),
+    roleId: IdSchema,
+    departmentId: IdSchema.nullable(),
+    status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
+    expiresAt: TimestampSchema,
+    createdAt: TimestampSchema,
+  })
+  .meta({ id: 'Invitation' });
 export type Invitation = z.infer<typeof InvitationSchema>;
 export const CreatedInvitationSchema = InvitationSchema.extend({
   token: z.string(),

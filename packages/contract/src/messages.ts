@@ -15,6 +15,20 @@ export function configureZodMessages(): void {
           return `must be ${article(String(issue.expected))}`;
         case 'invalid_value':
           return `must be one of: ${issue.values.map(String).join(', ')}`;
+        case 'too_small': {
+          const n = String(issue.minimum);
+          if (issue.origin === 'string') return `must be at least ${n} characters`;
+          if (issue.origin === 'array' || issue.origin === 'set')
+            return `must have at least ${n} items`;
+          return issue.inclusive === false ? `must be greater than ${n}` : `must be at least ${n}`;
+        }
+        case 'too_big': {
+          const n = String(issue.maximum);
+          if (issue.origin === 'string') return `must be at most ${n} characters`;
+          if (issue.origin === 'array' || issue.origin === 'set')
+            return `must have at most ${n} items`;
+          return issue.inclusive === false ? `must be less than ${n}` : `must be at most ${n}`;
+        }
         case 'unrecognized_keys':
           return `unknown field(s): ${issue.keys.join(', ')}`;
         default:

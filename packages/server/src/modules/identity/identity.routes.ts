@@ -78,6 +78,7 @@ export async function identityRoutes(app: FastifyInstance) {
     config: { public: true },
     schema: {
       tags: ['Auth'],
+      security: [],
       summary: 'Create a workspace and its administrator, and sign in',
       body: SignupInput,
       response: { 201: MeSchema, ...problems },
@@ -91,6 +92,7 @@ export async function identityRoutes(app: FastifyInstance) {
     config: { public: true },
     schema: {
       tags: ['Auth'],
+      security: [],
       summary: 'Sign in with email and password',
       description: 'Repeated failures for one email or address answer 429 with Retry-After.',
       body: LoginInput,
@@ -123,6 +125,7 @@ export async function identityRoutes(app: FastifyInstance) {
     config: { public: true },
     schema: {
       tags: ['Users'],
+      security: [],
       summary: 'Accept an invitation: join the workspace and sign in',
       body: AcceptInvitationInput,
       response: { 201: MeSchema, ...problems },

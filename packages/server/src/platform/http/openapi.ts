@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 
 export async function registerOpenApi(app: FastifyInstance) {
   await app.register(swagger, {
@@ -28,8 +28,11 @@ export async function registerOpenApi(app: FastifyInstance) {
       // Paths are documented relative to the /api/v1 server URL.
       return { ...out, url: out.url.replace(/^\/api\/v1/, '') };
     },
+    // Schemas registered with an id in the contract become shared components ($ref).
+    transformObject: jsonSchemaTransformObject,
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The UI loads only its own scripts, so the app's CSP fits it (no upgrade-insecure-requests).
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { public: true } }, async () => app.swagger());
 }

@@ -164,6 +164,8 @@ export type Invitation = z.infer<typeof InvitationSchema>;
 export const CreatedInvitationSchema = InvitationSchema.extend({
   token: z.string(),
   acceptUrl: z.string(),
+  /** True when the invitation was emailed (SMTP configured and accepted the message). */
+  emailSent: z.boolean(),
 });
 export const CreateInvitationInput = z.strictObject({
   email,

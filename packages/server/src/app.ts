@@ -18,6 +18,7 @@ import { registerErrorHandling } from './platform/http/problem.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import './platform/http/types.js';
 import { registerWebApp } from './platform/http/web.js';
+import { createMailer, type Mailer } from './platform/mailer.js';
 
 const DEFAULT_WEB_DIST = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -28,11 +29,13 @@ const REQUEST_ID_RE = /^[\w.-]{1,64}$/;
 export type AppOptions = {
   config: Config;
   database: Database;
+  /** Outgoing mail; defaults to SMTP from the config, or none. */
+  mailer?: Mailer | null;
   logger?: FastifyServerOptions['logger'];
 };
 
 /** Builds the HTTP app; it opens no port and starts nothing. */
-export async function buildApp({ config, database, logger = false }: AppOptions) {
+export async function buildApp({ config, database, logger = false, mailer }: AppOptions) {
   configureZodMessages();
   const app = Fastify({
     logger,
@@ -44,8 +47,15 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     },
     routerOptions: { ignoreTrailingSlash: true },
   });
+  // The API speaks JSON only. text/plain is also what a cross-site form can post without a
+  // preflight, so it is refused with 415 like every other non-JSON body.
+  app.removeContentTypeParser('text/plain');
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate(
+    'mailer',
+    mailer === undefined ? createMailer(config.SMTP_URL, config.MAIL_FROM) : mailer,
+  );
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {

@@ -33,6 +33,13 @@ const ConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   WEB_DIST: z.string().optional(),
+  /** SMTP server for outgoing mail (invitations), e.g. smtp://user:pass@smtp.example.com:587. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().default('Guanxi CRM <no-reply@localhost>'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -232,13 +232,19 @@ export async function identityRoutes(app: FastifyInstance) {
     schema: {
       tags: ['Users'],
       summary: 'Invite someone by email with a role (admins)',
-      description: 'The answer carries the one-time `token` and `acceptUrl` to send to the person.',
+      description:
+        'Emails the person a link when SMTP is configured (`emailSent`). The answer also carries the one-time `token` and `acceptUrl`, to share another way.',
       body: CreateInvitationInput,
       response: { 201: CreatedInvitationSchema, ...problems },
     },
     handler: async (req, reply) => {
       const publicUrl = app.config.PUBLIC_URL ?? `${req.protocol}://${req.host}`;
-      return reply.code(201).send(await createInvitation(req.ctx, req.body, publicUrl));
+      const invitation = await createInvitation(req.ctx, req.body, {
+        publicUrl,
+        mailer: app.mailer,
+        log: (err) => req.log.error({ err }, 'invitation email failed'),
+      });
+      return reply.code(201).send(invitation);
     },
   });
   r.delete('/invitations/:id', {

@@ -5,9 +5,10 @@ import type { Db } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
+import type { Mailer, MailMessage } from '../../platform/mailer.js';
 import { requireWorkspaceAdmin } from '../../platform/permissions.js';
 import { type ClientInfo, type NewSession, startSession } from './auth.service.js';
-import { departments, invitations, members, roles, users } from './identity.tables.js';
+import { departments, invitations, members, roles, users, workspaces } from './identity.tables.js';
 import { hashPassword, newSecret, sha256, verifyPassword } from './secrets.js';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
@@ -35,8 +36,8 @@ function toInvitation(row: InvitationRow, now: Date): Invitation {
 export async function createInvitation(
   ctx: Ctx,
   data: z.infer<typeof CreateInvitationInput>,
-  publicUrl: string,
-): Promise<Invitation & { token: string; acceptUrl: string }> {
+  delivery: { publicUrl: string; mailer: Mailer | null; log?: (error: unknown) => void },
+): Promise<Invitation & { token: string; acceptUrl: string; emailSent: boolean }> {
   requireWorkspaceAdmin(ctx);
   const ws = ctx.actor.workspaceId;
   const [role] = await ctx.db
@@ -77,8 +78,46 @@ export async function createInvitation(
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
     })
     .returning();
-  const acceptUrl = `${publicUrl.replace(/\/$/, '')}/invite/${encodeURIComponent(token)}`;
-  return { ...toInvitation(row, now), token, acceptUrl };
+  const acceptUrl = `${delivery.publicUrl.replace(/\/$/, '')}/invite/${encodeURIComponent(token)}`;
+  let emailSent = false;
+  if (delivery.mailer) {
+    try {
+      await delivery.mailer.send(await invitationEmail(ctx, data.email, acceptUrl, row.expiresAt));
+      emailSent = true;
+    } catch (error) {
+      // The invitation stands; the admin can still copy the link and send it another way.
+      delivery.log?.(error);
+    }
+  }
+  return { ...toInvitation(row, now), token, acceptUrl, emailSent };
+}
+
+/** One message in both languages: we do not know the invitee's language yet. */
+async function invitationEmail(
+  ctx: Ctx,
+  to: string,
+  acceptUrl: string,
+  expiresAt: Date,
+): Promise<MailMessage> {
+  const [row] = await ctx.db
+    .select({ workspace: workspaces.name, inviter: users.name })
+    .from(workspaces)
+    .innerJoin(users, eq(users.id, ctx.actor.userId))
+    .where(eq(workspaces.id, ctx.actor.workspaceId));
+  const until = expiresAt.toISOString().slice(0, 10);
+  return {
+    to,
+    subject: `${row.inviter} 邀请您加入「${row.workspace}」 / ${row.inviter} invited you to ${row.workspace} on Guanxi CRM`,
+    text: [
+      `${row.inviter} 邀请您加入关系 CRM 的工作区「${row.workspace}」。`,
+      `打开以下链接设置您的姓名和密码即可加入（${until} 前有效）：`,
+      acceptUrl,
+      '',
+      `${row.inviter} invited you to join the workspace "${row.workspace}" on Guanxi CRM.`,
+      `Open this link to choose your name and password (valid until ${until}):`,
+      acceptUrl,
+    ].join('\n'),
+  };
 }
 
 export async function listInvitations(ctx: Ctx): Promise<Invitation[]> {

@@ -1,11 +1,13 @@
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/client.js';
 import type { Actor, Ctx } from '../context.js';
+import type { Mailer } from '../mailer.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    mailer: Mailer | null;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -1,0 +1,182 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { AccountDetail, AccountList, validateAccountSearch } from '../features/accounts';
+import { AcceptInvitationPage, meQueryOptions, SignInPage, SignUpPage } from '../features/auth';
+import { ContactDetail, ContactList, validateContactSearch } from '../features/contacts';
+import { ApiKeyList, InvitationList, SettingsLayout, UserList } from '../features/settings';
+import { searchString } from '../lib/list-query';
+import { AppLayout } from './AppLayout';
+import { NotFound } from './NotFound';
+
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFound,
+});
+
+/** Pages for people without a session; a signed-in person goes straight to the app. */
+const publicOnly = async ({ context }: { context: RouterContext }) => {
+  const me = await context.queryClient.ensureQueryData(meQueryOptions);
+  if (me) throw redirect({ to: '/accounts' });
+};
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signin',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: searchString(search, 'redirect'),
+  }),
+  beforeLoad: publicOnly,
+  component: SignInPage,
+});
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signup',
+  beforeLoad: publicOnly,
+  component: SignUpPage,
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: function InviteByPath() {
+    const { token } = inviteRoute.useParams();
+    return <AcceptInvitationPage token={token} />;
+  },
+});
+
+const acceptInviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/accept-invite',
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({
+    token: searchString(search, 'token'),
+  }),
+  component: function InviteByQuery() {
+    const { token } = acceptInviteRoute.useSearch();
+    return <AcceptInvitationPage token={token} />;
+  },
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQueryOptions);
+    if (!me) throw redirect({ to: '/signin', search: { redirect: location.href } });
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/accounts' });
+  },
+});
+
+const accountsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts',
+  validateSearch: validateAccountSearch,
+  component: AccountList,
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/accounts/$accountId',
+  component: AccountDetail,
+});
+
+const contactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts',
+  validateSearch: validateContactSearch,
+  component: ContactList,
+});
+
+const contactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/contacts/$contactId',
+  component: ContactDetail,
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  component: SettingsLayout,
+});
+
+const canManage = (context: RouterContext) =>
+  context.queryClient.getQueryData(meQueryOptions.queryKey)?.role.permissions.manageWorkspace ===
+  true;
+
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    throw redirect({ to: canManage(context) ? '/settings/users' : '/settings/api-keys' });
+  },
+});
+
+const adminOnly = ({ context }: { context: RouterContext }) => {
+  if (!canManage(context)) throw redirect({ to: '/settings/api-keys' });
+};
+
+const usersRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/users',
+  beforeLoad: adminOnly,
+  component: UserList,
+});
+
+const invitationsRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/invitations',
+  beforeLoad: adminOnly,
+  component: InvitationList,
+});
+
+const apiKeysRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/api-keys',
+  component: ApiKeyList,
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signUpRoute,
+  inviteRoute,
+  acceptInviteRoute,
+  appRoute.addChildren([
+    indexRoute,
+    accountsRoute,
+    accountRoute,
+    contactsRoute,
+    contactRoute,
+    settingsRoute.addChildren([settingsIndexRoute, usersRoute, invitationsRoute, apiKeysRoute]),
+  ]),
+]);
+
+export const createAppRouter = (queryClient: QueryClient) =>
+  createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,15 @@
+import { Anchor, Group } from '@mantine/core';
+import { IconChevronLeft } from '@tabler/icons-react';
+import { Link } from '@tanstack/react-router';
+
+/** "‹ Accounts" above a record page. */
+export function BackLink({ to, label }: { to: '/accounts' | '/contacts'; label: string }) {
+  return (
+    <Anchor component={Link} to={to} size="sm" c="dimmed" mb="xs" display="inline-block">
+      <Group gap={2}>
+        <IconChevronLeft size={14} aria-hidden />
+        {label}
+      </Group>
+    </Anchor>
+  );
+}

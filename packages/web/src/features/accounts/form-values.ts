@@ -1,0 +1,69 @@
+import type { Account, CreateAccountInput } from '@guanxi/contract';
+import { textOrNull } from '../../lib/form-state';
+
+/** What the account form edits: text as strings, choices as string | null. */
+export type AccountFormValues = {
+  name: string;
+  industry: Account['industry'];
+  size: Account['size'];
+  tier: Account['tier'];
+  status: Account['status'];
+  source: Account['source'];
+  ownerId: string | null;
+  country: string;
+  province: string;
+  city: string;
+  address: string;
+  website: string;
+  phone: string;
+  tags: string[];
+  notes: string;
+};
+
+export const accountToValues = (
+  account: Account | undefined,
+  ownerId: string,
+): AccountFormValues => ({
+  name: account?.name ?? '',
+  industry: account?.industry ?? null,
+  size: account?.size ?? null,
+  tier: account?.tier ?? null,
+  status: account?.status ?? 'prospect',
+  source: account?.source ?? null,
+  ownerId: account?.ownerId ?? ownerId,
+  country: account?.country ?? '',
+  province: account?.province ?? '',
+  city: account?.city ?? '',
+  address: account?.address ?? '',
+  website: account?.website ?? '',
+  phone: account?.phone ?? '',
+  tags: account?.tags ?? [],
+  notes: account?.notes ?? '',
+});
+
+export const valuesToInput = (v: AccountFormValues): CreateAccountInput => ({
+  name: v.name.trim(),
+  industry: v.industry,
+  size: v.size,
+  tier: v.tier,
+  status: v.status,
+  source: v.source,
+  ownerId: v.ownerId ?? undefined,
+  country: textOrNull(v.country),
+  province: textOrNull(v.province),
+  city: textOrNull(v.city),
+  address: textOrNull(v.address),
+  website: textOrNull(v.website),
+  phone: textOrNull(v.phone),
+  tags: v.tags,
+  notes: textOrNull(v.notes),
+});
+
+/** A create sends only what was filled in. */
+export const withoutEmpty = <T extends object>(input: T): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(input).filter(
+      ([, value]) =>
+        value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  ) as Partial<T>;

@@ -1,0 +1,65 @@
+import type { Contact, CreateContactInput } from '@guanxi/contract';
+import { textOrNull } from '../../lib/form-state';
+
+export const PHONE_LABELS = ['mobile', 'work', 'home', 'other'] as const;
+export type PhoneLabel = (typeof PHONE_LABELS)[number];
+export type PhoneRow = { key: string; label: PhoneLabel; number: string };
+
+/** What the contact form edits. `accountName` only labels the picked account. */
+export type ContactFormValues = {
+  name: string;
+  title: string;
+  department: string;
+  email: string;
+  phones: PhoneRow[];
+  wechat: string;
+  buyingRole: Contact['buyingRole'];
+  accountId: string | null;
+  accountName: string | null;
+  ownerId: string | null;
+  notes: string;
+};
+
+let rowSeq = 0;
+export const newPhoneRow = (label: PhoneLabel = 'mobile', number = ''): PhoneRow => {
+  rowSeq += 1;
+  return { key: `phone-${rowSeq}`, label, number };
+};
+
+const asPhoneLabel = (label: string): PhoneLabel =>
+  (PHONE_LABELS as readonly string[]).includes(label) ? (label as PhoneLabel) : 'other';
+
+export type ContactDefaults = { accountId?: string; accountName?: string };
+
+export const contactToValues = (
+  contact: Contact | undefined,
+  ownerId: string,
+  defaults: ContactDefaults = {},
+): ContactFormValues => ({
+  name: contact?.name ?? '',
+  title: contact?.title ?? '',
+  department: contact?.department ?? '',
+  email: contact?.email ?? '',
+  phones: (contact?.phones ?? []).map((p) => newPhoneRow(asPhoneLabel(p.label), p.number)),
+  wechat: contact?.wechat ?? '',
+  buyingRole: contact?.buyingRole ?? null,
+  accountId: contact ? contact.accountId : (defaults.accountId ?? null),
+  accountName: contact ? (contact.accountName ?? null) : (defaults.accountName ?? null),
+  ownerId: contact?.ownerId ?? ownerId,
+  notes: contact?.notes ?? '',
+});
+
+export const valuesToInput = (v: ContactFormValues): CreateContactInput => ({
+  name: v.name.trim(),
+  title: textOrNull(v.title),
+  department: textOrNull(v.department),
+  email: textOrNull(v.email),
+  phones: v.phones
+    .filter((p) => p.number.trim() !== '')
+    .map((p) => ({ label: p.label, number: p.number.trim() })),
+  wechat: textOrNull(v.wechat),
+  buyingRole: v.buyingRole,
+  accountId: v.accountId,
+  ownerId: v.ownerId ?? undefined,
+  notes: textOrNull(v.notes),
+});

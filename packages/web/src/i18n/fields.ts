@@ -1,0 +1,13 @@
+import { useTranslation } from 'react-i18next';
+import { en } from './en';
+import { type Messages, zhCN } from './zh-CN';
+
+type ObjectWithFields = 'accounts' | 'contacts';
+
+/** Label of a record field by its API name, e.g. in history; unknown fields show their name. */
+export function useFieldLabel(object: ObjectWithFields) {
+  const { i18n } = useTranslation();
+  const messages: Messages = i18n.resolvedLanguage === 'zh-CN' ? zhCN : en;
+  const labels: Record<string, string> = messages[object].fields;
+  return (field: string) => labels[field] ?? field;
+}

@@ -8,10 +8,19 @@ import { sendProblem } from './problem.js';
 export async function registerWebApp(app: FastifyInstance, distDir: string) {
   const hasWeb = existsSync(path.join(distDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
+    // Files are looked up per request, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: distDir, wildcard: true, index: false });
+  }
+  if (hasWeb) {
+    app.get('/', { config: { public: true } }, (_request, reply) =>
+      reply.header('Cache-Control', 'no-cache').sendFile('index.html'),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api');
+    const pathname = request.url.split('?')[0];
+    // Client-side routes get the app; a missing file (/assets/x.js) stays a 404.
+    const isPage =
+      request.method === 'GET' && !pathname.startsWith('/api') && !/\.[a-z0-9]+$/i.test(pathname);
     if (isPage && hasWeb) {
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
     }

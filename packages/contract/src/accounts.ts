@@ -41,6 +41,7 @@ const website = z
   .max(255)
   .refine((v) => v === '' || /^(https?:\/\/)?[\w.-]+\.[a-z]{2,}(\/\S*)?$/i.test(v), {
     message: 'must be a web address such as example.com',
+    params: { format: 'website' },
   })
   .transform((v) => (v === '' ? null : v))
   .nullable()
@@ -52,6 +53,7 @@ const phone = z
   .max(40)
   .refine((v) => v === '' || /^[+\d][\d\s()\-–.ext#]{2,}$/i.test(v), {
     message: 'must be a phone number',
+    params: { format: 'phone' },
   })
   .transform((v) => (v === '' ? null : v))
   .nullable()

@@ -42,6 +42,36 @@ export const listResponse = <T extends z.ZodType>(item: T) =>
 
 export const IdParamsSchema = z.object({ id: IdSchema });
 
+/**
+ * Why one field was refused, for clients to show in the person's language: `code` is stable,
+ * `params` fills the message (e.g. {"minimum": 8}), `message` is the English text.
+ */
+export const FIELD_ERROR_CODES = [
+  'required',
+  'invalid_type',
+  'invalid_value',
+  'invalid_format',
+  'too_small',
+  'too_big',
+  'unknown_field',
+  'read_only',
+  'not_found',
+  'out_of_scope',
+  'inactive_user',
+  'taken',
+  'incorrect',
+  'invalid',
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+
+export const FieldErrorSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  code: z.enum(FIELD_ERROR_CODES),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export type FieldError = z.infer<typeof FieldErrorSchema>;
+
 export const ProblemSchema = z
   .object({
     type: z.string(),
@@ -49,7 +79,7 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    errors: z.array(FieldErrorSchema).optional(),
   })
   .meta({ id: 'Problem' });
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -17,6 +17,7 @@ const email = z
   .max(254)
   .refine((v) => v === '' || z.email().safeParse(v).success, {
     message: 'must be an email address such as name@example.com',
+    params: { format: 'email' },
   })
   .transform((v) => (v === '' ? null : v.toLowerCase()))
   .nullable()
@@ -31,7 +32,10 @@ const phones = z
         .trim()
         .min(3, { message: 'must be a phone number' })
         .max(40)
-        .regex(/^[+\d][\d\s()\-–.ext#]{2,}$/i, { message: 'must be a phone number' }),
+        .refine((v) => /^[+\d][\d\s()\-–.ext#]{2,}$/i.test(v), {
+          message: 'must be a phone number',
+          params: { format: 'phone' },
+        }),
     }),
   )
   .max(10, { message: 'at most 10 phone numbers' });

@@ -60,3 +60,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
+
+/** Whether a failed query (or the driver error inside it) broke the given unique constraint. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  return [error, (error as { cause?: unknown } | null)?.cause].some((e) => {
+    const pg = e as { code?: unknown; constraint?: unknown } | null;
+    return pg?.code === '23505' && pg.constraint === constraint;
+  });
+}

@@ -15,7 +15,11 @@ export async function validateCustomFields(
   const keys = Object.keys(custom);
   if (keys.length > 0) {
     throw new AppError('validation_failed', `Unknown custom field for ${object}`, {
-      errors: keys.map((k) => ({ path: `custom.${k}`, message: 'no such custom field' })),
+      errors: keys.map((k) => ({
+        path: `custom.${k}`,
+        message: 'no such custom field',
+        code: 'unknown_field' as const,
+      })),
     });
   }
   return {};

@@ -1,6 +1,6 @@
-import type { ErrorCode } from '@guanxi/contract';
+import type { ErrorCode, FieldError } from '@guanxi/contract';
 
-export type FieldError = { path: string; message: string };
+export type { FieldError };
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -47,5 +47,5 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const invalid = (path: string, message: string) =>
-  new AppError('validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
+export const invalid = (path: string, message: string, code: FieldError['code'] = 'invalid') =>
+  new AppError('validation_failed', `${path}: ${message}`, { errors: [{ path, message, code }] });

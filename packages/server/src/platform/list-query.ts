@@ -55,7 +55,8 @@ const fail = (errors: FieldError[]): never => {
 export const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function coerceScalar(spec: FieldSpec, value: unknown, path: string): unknown {
-  const wrong = (what: string) => fail([{ path, message: `must be ${what}` }]);
+  const wrong = (what: string) =>
+    fail([{ path, message: `must be ${what}`, code: 'invalid_type' }]);
   switch (spec.type) {
     case 'text':
     case 'tags':
@@ -80,21 +81,36 @@ function coerceScalar(spec: FieldSpec, value: unknown, path: string): unknown {
 
 function fieldCondition(spec: FieldSpec, ops: unknown, path: string): SQL {
   if (typeof ops !== 'object' || ops === null || Array.isArray(ops)) {
-    return fail([{ path, message: 'must be an object of operators, e.g. {"eq": "value"}' }]);
+    return fail([
+      { path, message: 'must be an object of operators, e.g. {"eq": "value"}', code: 'invalid' },
+    ]);
   }
   const entries = Object.entries(ops);
-  if (entries.length === 0) return fail([{ path, message: 'needs at least one operator' }]);
+  if (entries.length === 0)
+    return fail([{ path, message: 'needs at least one operator', code: 'invalid' }]);
   const allowed = OPS_BY_TYPE[spec.type];
   const parts: SQL[] = [];
   for (const [op, raw] of entries) {
     const opPath = `${path}.${op}`;
     if (!allowed.includes(op)) {
-      fail([{ path: opPath, message: `unknown operator; use one of ${allowed.join(', ')}` }]);
+      fail([
+        {
+          path: opPath,
+          message: `unknown operator; use one of ${allowed.join(', ')}`,
+          code: 'invalid',
+        },
+      ]);
     }
     const col = spec.column;
     const list = () => {
       if (!Array.isArray(raw) || raw.length === 0 || raw.length > 500) {
-        return fail([{ path: opPath, message: 'must be a non-empty array (at most 500 values)' }]);
+        return fail([
+          {
+            path: opPath,
+            message: 'must be a non-empty array (at most 500 values)',
+            code: 'invalid',
+          },
+        ]);
       }
       return raw.map((v, i) => coerceScalar(spec, v, `${opPath}.${i}`));
     };
@@ -135,7 +151,8 @@ function fieldCondition(spec: FieldSpec, ops: unknown, path: string): SQL {
         parts.push(ilike(col, `${likeEscape(one() as string)}%`));
         break;
       case 'isNull': {
-        if (typeof raw !== 'boolean') fail([{ path: opPath, message: 'must be true or false' }]);
+        if (typeof raw !== 'boolean')
+          fail([{ path: opPath, message: 'must be true or false', code: 'invalid_type' }]);
         const nullish = spec.type === 'tags' ? sql`cardinality(${col}) = 0` : isNull(col);
         parts.push(raw ? nullish : not(nullish));
         break;
@@ -146,16 +163,18 @@ function fieldCondition(spec: FieldSpec, ops: unknown, path: string): SQL {
 }
 
 function groupCondition(fields: FieldSpecs, node: unknown, path: string, depth: number): SQL {
-  if (depth > MAX_FILTER_DEPTH) fail([{ path, message: 'is nested too deeply' }]);
+  if (depth > MAX_FILTER_DEPTH) fail([{ path, message: 'is nested too deeply', code: 'invalid' }]);
   if (typeof node !== 'object' || node === null || Array.isArray(node)) {
-    return fail([{ path: path || 'filter', message: 'must be a JSON object' }]);
+    return fail([
+      { path: path || 'filter', message: 'must be a JSON object', code: 'invalid_type' },
+    ]);
   }
   const parts: SQL[] = [];
   for (const [key, value] of Object.entries(node)) {
     const keyPath = path ? `${path}.${key}` : `filter.${key}`;
     if (key === 'or' || key === 'and') {
       if (!Array.isArray(value) || value.length === 0) {
-        fail([{ path: keyPath, message: 'must be a non-empty array of filters' }]);
+        fail([{ path: keyPath, message: 'must be a non-empty array of filters', code: 'invalid' }]);
       }
       const subs = (value as unknown[]).map((v, i) =>
         groupCondition(fields, v, `${keyPath}.${i}`, depth + 1),
@@ -166,7 +185,13 @@ function groupCondition(fields: FieldSpecs, node: unknown, path: string, depth: 
     const spec = fields[key];
     if (!spec || spec.filterable === false) {
       const known = Object.keys(fields).filter((k) => fields[k].filterable !== false);
-      fail([{ path: keyPath, message: `unknown field; filter on one of ${known.join(', ')}` }]);
+      fail([
+        {
+          path: keyPath,
+          message: `unknown field; filter on one of ${known.join(', ')}`,
+          code: 'unknown_field',
+        },
+      ]);
     }
     parts.push(fieldCondition(spec, value, keyPath));
   }
@@ -180,7 +205,7 @@ export function parseFilter(fields: FieldSpecs, raw: string | undefined): SQL | 
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return fail([{ path: 'filter', message: 'must be valid JSON' }]);
+    return fail([{ path: 'filter', message: 'must be valid JSON', code: 'invalid_format' }]);
   }
   return groupCondition(fields, parsed, '', 0);
 }
@@ -201,15 +226,23 @@ export function parseSort(
     if (!spec?.sortable) {
       const known = Object.keys(fields).filter((k) => fields[k].sortable);
       fail([
-        { path: 'sort', message: `cannot sort by "${field}"; use one of ${known.join(', ')}` },
+        {
+          path: 'sort',
+          message: `cannot sort by "${field}"; use one of ${known.join(', ')}`,
+          code: 'unknown_field',
+        },
       ]);
     }
     if (keys.some((k) => k.field === field)) {
-      fail([{ path: 'sort', message: `"${field}" appears twice` }]);
+      fail([{ path: 'sort', message: `"${field}" appears twice`, code: 'invalid' }]);
     }
     keys.push({ field, spec, desc: isDesc });
   }
-  if (keys.length > 3) fail([{ path: 'sort', message: 'at most 3 sort fields' }]);
+  if (keys.length > 3) {
+    fail([
+      { path: 'sort', message: 'at most 3 sort fields', code: 'too_big', params: { maximum: 3 } },
+    ]);
+  }
   return keys;
 }
 
@@ -247,7 +280,7 @@ export function cursorCondition(
 ): SQL | undefined {
   if (!raw) return undefined;
   const bad = (): never =>
-    fail([{ path: 'cursor', message: 'is not a cursor from this list and sort' }]);
+    fail([{ path: 'cursor', message: 'is not a cursor from this list and sort', code: 'invalid' }]);
   let decoded: { k: string[]; v: CursorValue[]; id: string };
   try {
     decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));

@@ -1,7 +1,7 @@
 import type { ListQuery, PermissionObject } from '@guanxi/contract';
 import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { newId } from '../db/ids.js';
 import { isAssignableMember } from '../modules/identity/index.js';
 import { diffFields, listHistory, recordChange } from './audit.js';
@@ -60,16 +60,27 @@ export type ObjectDef<Row extends StoredRecord, Api extends Record<string, unkno
   toApi: (row: Row) => Api;
 };
 
+/**
+ * The same actor, querying through the open transaction. Scope and owner checks inside a
+ * transaction must not use the outer handle: PGlite has one connection, so they would wait for
+ * the transaction forever; on PostgreSQL they would read outside it on a second connection.
+ */
+const onTransaction = (ctx: Ctx, tx: Tx): Ctx => ({ ...ctx, db: tx });
+
 const tenantRow = (ctx: Ctx, table: RecordTable, id: string) =>
   and(eq(table.workspaceId, ctx.actor.workspaceId), eq(table.id, id));
 
 async function assertOwnerAssignable(ctx: Ctx, object: PermissionObject, ownerId: string) {
   const inScope = await scopeOwnerIds(ctx, object);
   if (inScope !== null && !inScope.includes(ownerId)) {
-    throw invalid('ownerId', 'you can only assign records to people within your data scope');
+    throw invalid(
+      'ownerId',
+      'you can only assign records to people within your data scope',
+      'out_of_scope',
+    );
   }
   if (!(await isAssignableMember(ctx.db, ctx.actor.workspaceId, ownerId))) {
-    throw invalid('ownerId', 'must be an active user of this workspace');
+    throw invalid('ownerId', 'must be an active user of this workspace', 'inactive_user');
   }
 }
 
@@ -192,6 +203,7 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
 ): Promise<Row> {
   requirePermission(ctx, def.object, 'update');
   return ctx.db.transaction(async (tx) => {
+    ctx = onTransaction(ctx, tx);
     const current = await findVisible(ctx, tx, def, id, { deleted: false, forUpdate: true });
     if (!current) throw notFound(def.label);
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
@@ -245,6 +257,7 @@ async function setTrash<Row extends StoredRecord, Api extends Record<string, unk
 ): Promise<Row> {
   requirePermission(ctx, def.object, 'delete');
   return ctx.db.transaction(async (tx) => {
+    ctx = onTransaction(ctx, tx);
     const current = await findVisible(ctx, tx, def, id, {
       deleted: action === 'restore',
       forUpdate: true,

@@ -42,12 +42,67 @@ export const describeError = (t: TFunction, error: unknown): ErrorDescription =>
   }
 };
 
+type FieldProblem = { code?: string; message: string; params?: Record<string, unknown> };
+const FORMATS = ['email', 'website', 'phone', 'uuid'] as const;
+
+/** One field's error in the person's language, chosen by its stable `code`. */
+export const describeFieldError = (t: TFunction, error: FieldProblem): string => {
+  const p = error.params ?? {};
+  const isText = p.origin === 'string';
+  const isList = p.origin === 'array' || p.origin === 'set';
+  switch (error.code) {
+    case 'required':
+      return t('fieldErrors.required');
+    case 'invalid_type':
+      return t('fieldErrors.invalidType');
+    case 'invalid_value':
+      return t('fieldErrors.invalidValue');
+    case 'invalid_format': {
+      const format = FORMATS.find((f) => f === p.format) ?? 'other';
+      return t(`fieldErrors.format.${format}`);
+    }
+    case 'too_small': {
+      const minimum = Number(p.minimum);
+      if (isText) return t('fieldErrors.tooShort', { minimum });
+      return isList
+        ? t('fieldErrors.tooFewItems', { minimum })
+        : t('fieldErrors.tooSmall', { minimum });
+    }
+    case 'too_big': {
+      const maximum = Number(p.maximum);
+      if (isText) return t('fieldErrors.tooLong', { maximum });
+      return isList
+        ? t('fieldErrors.tooManyItems', { maximum })
+        : t('fieldErrors.tooBig', { maximum });
+    }
+    case 'unknown_field':
+      return t('fieldErrors.unknownField');
+    case 'read_only':
+      return t('fieldErrors.readOnly');
+    case 'not_found':
+      return t('fieldErrors.notFound');
+    case 'out_of_scope':
+      return t('fieldErrors.outOfScope');
+    case 'inactive_user':
+      return t('fieldErrors.inactiveUser');
+    case 'taken':
+      return t('fieldErrors.taken');
+    case 'incorrect':
+      return t('fieldErrors.incorrect');
+    case 'invalid':
+      return t('fieldErrors.invalid');
+    default:
+      return error.message;
+  }
+};
+
 /** Field messages from a validation problem, keyed by `errors[].path` ("name", "phones.0.number"). */
-export const fieldErrorsOf = (error: unknown): Record<string, string> => {
+export const fieldErrorsOf = (t: TFunction, error: unknown): Record<string, string> => {
   if (!isApiError(error) || !error.problem?.errors) return {};
   const result: Record<string, string> = {};
-  for (const { path, message } of error.problem.errors) {
-    const key = path.replace(/^body\./, '');
+  for (const item of error.problem.errors) {
+    const key = item.path.replace(/^body\./, '');
+    const message = describeFieldError(t, item);
     result[key] = result[key] ? `${result[key]}; ${message}` : message;
   }
   return result;

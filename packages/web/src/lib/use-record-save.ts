@@ -43,7 +43,7 @@ export function useRecordSave<T extends Versioned>(options: RecordSaveOptions<T>
       if (isApiError(caught) && caught.code === 'precondition_failed') {
         setStale(true);
       } else {
-        options.setErrors(fieldErrorsOf(caught));
+        options.setErrors(fieldErrorsOf(t, caught));
         setError(caught);
         setErrorCount((n) => n + 1);
       }

@@ -87,7 +87,7 @@ async function assertLinkable(ctx: Ctx, accountId: string | null | undefined) {
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') {
       throw new AppError('not_found', 'The linked account was not found.', {
-        errors: [{ path: 'accountId', message: 'no such account' }],
+        errors: [{ path: 'accountId', message: 'no such account', code: 'not_found' }],
       });
     }
     throw error;

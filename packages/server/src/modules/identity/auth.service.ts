@@ -1,6 +1,6 @@
 import type { LoginInput, Me, SignupInput } from '@guanxi/contract';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { type Db, isUniqueViolation } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import type { Actor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -50,23 +50,20 @@ export async function startSession(
   return { token, csrfToken, expiresAt, userId, workspaceId };
 }
 
+const emailTaken = () =>
+  new AppError('conflict', 'An account with this email already exists. Sign in instead.', {
+    errors: [{ path: 'email', message: 'is already registered', code: 'taken' }],
+  });
+
 export async function signup(db: Db, input: SignupInput, client: ClientInfo): Promise<NewSession> {
   const passwordHash = await hashPassword(input.password);
-  const { userId, workspaceId } = await db.transaction(async (tx) => {
+  const created = db.transaction(async (tx) => {
     const existing = await tx
       .select({ id: users.id })
       .from(users)
       .where(sql`lower(${users.email}) = ${input.email}`)
       .limit(1);
-    if (existing.length > 0) {
-      throw new AppError(
-        'conflict',
-        'An account with this email already exists. Sign in instead.',
-        {
-          errors: [{ path: 'email', message: 'is already registered' }],
-        },
-      );
-    }
+    if (existing.length > 0) throw emailTaken();
     const locale = input.locale ?? 'en';
     const ws = await createWorkspace(tx, { name: input.workspaceName, locale, now: client.now });
     const id = newId();
@@ -88,12 +85,16 @@ export async function signup(db: Db, input: SignupInput, client: ClientInfo): Pr
     });
     return { userId: id, workspaceId: ws.workspaceId };
   });
+  const { userId, workspaceId } = await created.catch((error: unknown) => {
+    // Two sign-ups with one email at once both pass the check above; the unique index decides.
+    throw isUniqueViolation(error, 'users_email_key') ? emailTaken() : error;
+  });
   return startSession(db, userId, workspaceId, client);
 }
 
 const wrongCredentials = () =>
   new AppError('unauthenticated', 'The email or password is incorrect.', {
-    errors: [{ path: 'password', message: 'email or password is incorrect' }],
+    errors: [{ path: 'password', message: 'email or password is incorrect', code: 'incorrect' }],
   });
 
 export async function login(db: Db, input: LoginInput, client: ClientInfo): Promise<NewSession> {

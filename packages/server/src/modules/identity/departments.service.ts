@@ -28,7 +28,8 @@ export async function listDepartments(ctx: Ctx): Promise<Department[]> {
 async function assertValidParent(ctx: Ctx, id: string | null, parentId: string) {
   const all = await listDepartments(ctx);
   const byId = new Map(all.map((d) => [d.id, d]));
-  if (!byId.has(parentId)) throw invalid('parentId', 'no such department in this workspace');
+  if (!byId.has(parentId))
+    throw invalid('parentId', 'no such department in this workspace', 'not_found');
   // Walk up from the new parent: reaching the department itself would make a cycle.
   for (let cur: string | null = parentId; cur; cur = byId.get(cur)?.parentId ?? null) {
     if (cur === id) throw invalid('parentId', 'a department cannot be placed under itself');

@@ -44,13 +44,13 @@ export async function createInvitation(
     .select({ id: roles.id })
     .from(roles)
     .where(and(eq(roles.workspaceId, ws), eq(roles.id, data.roleId)));
-  if (!role) throw invalid('roleId', 'no such role in this workspace');
+  if (!role) throw invalid('roleId', 'no such role in this workspace', 'not_found');
   if (data.departmentId) {
     const [dept] = await ctx.db
       .select({ id: departments.id })
       .from(departments)
       .where(and(eq(departments.workspaceId, ws), eq(departments.id, data.departmentId)));
-    if (!dept) throw invalid('departmentId', 'no such department in this workspace');
+    if (!dept) throw invalid('departmentId', 'no such department in this workspace', 'not_found');
   }
   const [already] = await ctx.db
     .select({ id: members.userId })
@@ -59,7 +59,7 @@ export async function createInvitation(
     .where(and(eq(members.workspaceId, ws), sql`lower(${users.email}) = ${data.email}`));
   if (already) {
     throw new AppError('conflict', 'This person is already a member of the workspace.', {
-      errors: [{ path: 'email', message: 'is already a member' }],
+      errors: [{ path: 'email', message: 'is already a member', code: 'taken' }],
     });
   }
   const token = newSecret();
@@ -184,7 +184,9 @@ export async function acceptInvitation(
       'unauthenticated',
       'This email already has a Guanxi account: enter its password to join.',
       {
-        errors: [{ path: 'password', message: 'does not match the existing account' }],
+        errors: [
+          { path: 'password', message: 'does not match the existing account', code: 'incorrect' },
+        ],
       },
     );
   }

@@ -84,14 +84,14 @@ export async function updateUser(
       .select()
       .from(roles)
       .where(and(eq(roles.workspaceId, ws), eq(roles.id, data.roleId)));
-    if (!role) throw invalid('roleId', 'no such role in this workspace');
+    if (!role) throw invalid('roleId', 'no such role in this workspace', 'not_found');
   }
   if (data.departmentId) {
     const [dept] = await ctx.db
       .select({ id: departments.id })
       .from(departments)
       .where(and(eq(departments.workspaceId, ws), eq(departments.id, data.departmentId)));
-    if (!dept) throw invalid('departmentId', 'no such department in this workspace');
+    if (!dept) throw invalid('departmentId', 'no such department in this workspace', 'not_found');
   }
   if (id === ctx.actor.userId && data.status === 'deactivated') {
     throw invalid('status', 'you cannot deactivate yourself');

@@ -31,6 +31,33 @@ type SchemaIssue = {
   params: Record<string, unknown>;
 };
 
+/** The stable code and the parameters a client needs to word one zod issue itself. */
+function classify(issue: SchemaIssue): Pick<FieldError, 'code' | 'params'> {
+  const p = issue.params;
+  switch (issue.keyword) {
+    case 'invalid_type':
+      return p.input === undefined
+        ? { code: 'required' }
+        : { code: 'invalid_type', params: { expected: p.expected } };
+    case 'invalid_value':
+      return { code: 'invalid_value', params: { values: p.values } };
+    case 'invalid_format':
+      return { code: 'invalid_format', params: { format: p.format } };
+    case 'too_small':
+      // A required text that is empty after trimming.
+      if (p.origin === 'string' && p.minimum === 1) return { code: 'required' };
+      return { code: 'too_small', params: { origin: p.origin, minimum: p.minimum } };
+    case 'too_big':
+      return { code: 'too_big', params: { origin: p.origin, maximum: p.maximum } };
+    case 'custom': {
+      const format = (p.params as { format?: string } | undefined)?.format;
+      return format ? { code: 'invalid_format', params: { format } } : { code: 'invalid' };
+    }
+    default:
+      return { code: 'invalid' };
+  }
+}
+
 /** Zod issues → per-field errors; unknown keys are named one by one, server-owned ones as read-only. */
 export function fieldErrors(issues: SchemaIssue[], context: string): FieldError[] {
   const out: FieldError[] = [];
@@ -39,16 +66,15 @@ export function fieldErrors(issues: SchemaIssue[], context: string): FieldError[
     if (issue.keyword === 'unrecognized_keys' && Array.isArray(issue.params.keys)) {
       for (const key of issue.params.keys as string[]) {
         const path = base ? `${base}.${key}` : key;
-        out.push({
-          path,
-          message: readOnly.has(key)
-            ? 'is read-only and set by the server'
-            : 'is not a known field',
-        });
+        out.push(
+          readOnly.has(key)
+            ? { path, message: 'is read-only and set by the server', code: 'read_only' }
+            : { path, message: 'is not a known field', code: 'unknown_field' },
+        );
       }
       continue;
     }
-    out.push({ path: base || context, message: issue.message ?? 'is invalid' });
+    out.push({ path: base || context, message: issue.message ?? 'is invalid', ...classify(issue) });
   }
   return out;
 }

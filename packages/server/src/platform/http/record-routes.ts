@@ -33,7 +33,9 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   const m = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!m) {
     throw new AppError('bad_request', 'If-Match must be the ETag from a previous read, e.g. "3".', {
-      errors: [{ path: 'If-Match', message: 'must be an ETag such as "3"' }],
+      errors: [
+        { path: 'If-Match', message: 'must be an ETag such as "3"', code: 'invalid_format' },
+      ],
     });
   }
   return Number(m[1]);

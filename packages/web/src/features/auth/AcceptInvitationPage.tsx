@@ -28,7 +28,7 @@ export function AcceptInvitationPage({ token }: { token: string | undefined }) {
       { token, name: form.values.name.trim(), password: form.values.password },
       {
         onSuccess: () => navigate({ to: '/accounts' }),
-        onError: (error) => form.setErrors(fieldErrorsOf(error)),
+        onError: (error) => form.setErrors(fieldErrorsOf(t, error)),
       },
     );
   };

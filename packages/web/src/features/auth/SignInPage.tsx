@@ -32,7 +32,7 @@ export function SignInPage() {
       {
         onSuccess: () => navigate({ href: safeRedirect(redirect) }),
         onError: (error) => {
-          if (errorCode(error) === 'validation_failed') form.setErrors(fieldErrorsOf(error));
+          if (errorCode(error) === 'validation_failed') form.setErrors(fieldErrorsOf(t, error));
         },
       },
     );

@@ -39,7 +39,7 @@ export function SignUpPage() {
       {
         onSuccess: () => navigate({ to: '/accounts' }),
         onError: (error) => {
-          const fieldErrors = fieldErrorsOf(error);
+          const fieldErrors = fieldErrorsOf(t, error);
           const onlyEmail = Object.keys(fieldErrors).every((path) => path === 'email');
           if (errorCode(error) === 'conflict' && onlyEmail)
             fieldErrors.email = t('auth.emailTaken');

@@ -24,7 +24,7 @@ export function ApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => v
         form.setValues({ name: '' });
         onCreated(key);
       },
-      onError: (error) => form.setErrors(fieldErrorsOf(error)),
+      onError: (error) => form.setErrors(fieldErrorsOf(t, error)),
     });
   };
 

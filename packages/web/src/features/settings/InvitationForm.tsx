@@ -39,7 +39,7 @@ export function InvitationForm({ onCreated }: InvitationFormProps) {
           form.setValues({ email: '', roleId: null, departmentId: null });
           onCreated(invitation);
         },
-        onError: (error) => form.setErrors(fieldErrorsOf(error)),
+        onError: (error) => form.setErrors(fieldErrorsOf(t, error)),
       },
     );
   };

@@ -136,7 +136,7 @@ export const optionalText = (max: number) =>
 
 export const requiredText = (max: number) =>
   z
-    .string({ message: 'is required' })
+    .string()
     .trim()
     .min(1, { message: 'is required' })
     .max(max, { message: `must be at most ${max} characters` });

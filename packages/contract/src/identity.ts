@@ -97,12 +97,12 @@ export const WorkspaceSchema = z
 export type Workspace = z.infer<typeof WorkspaceSchema>;
 
 const email = z
-  .string({ message: 'is required' })
+  .string()
   .trim()
   .toLowerCase()
   .pipe(z.email({ message: 'must be an email address such as name@example.com' }));
 const password = z
-  .string({ message: 'is required' })
+  .string()
   .min(8, { message: 'must be at least 8 characters' })
   .max(200, { message: 'must be at most 200 characters' });
 
@@ -120,7 +120,7 @@ export type SignupInput = z.infer<typeof SignupInput>;
 export const LoginInput = z
   .strictObject({
     email,
-    password: z.string({ message: 'is required' }).min(1, { message: 'is required' }).max(200),
+    password: z.string().min(1, { message: 'is required' }).max(200),
     workspaceId: IdSchema.optional(),
   })
   .meta({ id: 'Login' });

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** The message of a missing value; the server also maps it to the field error code `required`. */
+export const REQUIRED_MESSAGE = 'is required';
+
 const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
 
 /**
@@ -11,7 +14,7 @@ export function configureZodMessages(): void {
     customError: (issue) => {
       switch (issue.code) {
         case 'invalid_type':
-          if (issue.input === undefined) return 'is required';
+          if (issue.input === undefined) return REQUIRED_MESSAGE;
           return `must be ${article(String(issue.expected))}`;
         case 'invalid_value':
           return `must be one of: ${issue.values.map(String).join(', ')}`;

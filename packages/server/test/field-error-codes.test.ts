@@ -32,6 +32,16 @@ describe('field error codes', () => {
     expect(byPath.colour).toMatchObject({ code: 'unknown_field' });
   });
 
+  it('tells a wrong type apart from a missing value', async () => {
+    const admin = await signUp();
+    const wrong = (await admin.post('/accounts', { name: 42 })).json().errors;
+    expect(wrong).toEqual([
+      expect.objectContaining({ path: 'name', code: 'invalid_type', message: 'must be a string' }),
+    ]);
+    const missing = (await admin.post('/accounts', {})).json().errors;
+    expect(missing).toEqual([expect.objectContaining({ path: 'name', code: 'required' })]);
+  });
+
   it('codes refusals made by the services too', async () => {
     const admin = await signUp();
     const link = await admin.post('/contacts', {

@@ -1,23 +1,24 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { type Database, openDatabase } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
+import { openTestPglite } from './pglite.js';
 
 let database: Promise<Database> | undefined;
 
 /**
- * The database of this test file: a fresh in-memory PGlite (migrated), or a pool on the
- * PostgreSQL test server that global setup migrated. Tests isolate by workspace.
+ * The database of this test file: a fresh in-memory PGlite loaded from the migrated snapshot
+ * that global setup made, or a pool on the PostgreSQL test server that global setup migrated.
+ * Tests isolate by workspace.
  */
 export function testDatabase(): Promise<Database> {
   database ??= (async () => {
     const db =
       process.env.TEST_DB === 'postgres'
         ? await openDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL!, poolSize: 4 })
-        : await openDatabase({ kind: 'pglite' });
-    if (db.kind === 'pglite') await runMigrations(db);
+        : await openTestPglite(new Blob([await readFile(inject('pgliteSnapshot'))]));
     afterAll(() => db.close());
     return db;
   })();

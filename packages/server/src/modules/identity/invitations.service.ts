@@ -1,7 +1,7 @@
 import type { AcceptInvitationInput, CreateInvitationInput, Invitation } from '@guanxi/contract';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import { type Db, isUniqueViolation } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
@@ -191,7 +191,7 @@ export async function acceptInvitation(
     );
   }
   const passwordHash = existing ? null : await hashPassword(input.password);
-  const userId = await db.transaction(async (tx) => {
+  const joined = db.transaction(async (tx) => {
     const claimed = await tx
       .update(invitations)
       .set({ acceptedAt: client.now })
@@ -222,6 +222,18 @@ export async function acceptInvitation(
       })
       .onConflictDoNothing();
     return id;
+  });
+  const userId = await joined.catch((error: unknown) => {
+    // A sign-up with the same new email can win the race; the unique index decides.
+    throw isUniqueViolation(error, 'users_email_key')
+      ? new AppError(
+          'conflict',
+          'This email was just registered. Sign in, then open the invitation again.',
+          {
+            errors: [{ path: 'token', message: 'email was just registered', code: 'taken' }],
+          },
+        )
+      : error;
   });
   return startSession(db, userId, invite.workspaceId, client);
 }

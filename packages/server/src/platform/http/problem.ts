@@ -1,5 +1,5 @@
 import type { ErrorCode, Problem } from '@guanxi/contract';
-import { READ_ONLY_FIELDS } from '@guanxi/contract';
+import { READ_ONLY_FIELDS, REQUIRED_MESSAGE } from '@guanxi/contract';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type FieldError, STATUS_BY_CODE, TITLE_BY_CODE } from '../errors.js';
@@ -36,7 +36,8 @@ function classify(issue: SchemaIssue): Pick<FieldError, 'code' | 'params'> {
   const p = issue.params;
   switch (issue.keyword) {
     case 'invalid_type':
-      return p.input === undefined
+      // Zod does not report the input itself; the message set by configureZodMessages tells.
+      return issue.message === REQUIRED_MESSAGE
         ? { code: 'required' }
         : { code: 'invalid_type', params: { expected: p.expected } };
     case 'invalid_value':

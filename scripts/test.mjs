@@ -1,32 +1,59 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint and module boundaries, OpenAPI drift, server integration tests
 // (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set), then the browser tests in Chromium.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chromiumPath } from '../e2e/chromium.mjs';
 
 const steps = [];
-const run = (name, cmd, args, env = {}) => {
-  const started = Date.now();
-  console.log(`\n▶ ${name}`);
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  const ok = result.status === 0;
-  steps.push({ name, ok, seconds: Math.round((Date.now() - started) / 100) / 10 });
-  return ok;
-};
+const tests = { passed: 0, failed: 0 };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colours
+const plain = (text) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+/** Runs one step, echoing its output, and adds the test counts its runner printed. */
+const run = (name, cmd, args) =>
+  new Promise((resolve) => {
+    const started = Date.now();
+    console.log(`\n▶ ${name}`);
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      out += chunk;
+    });
+    child.on('close', (code) => {
+      const text = plain(out);
+      const vitest = /Tests\s+(?:(\d+) failed\s*\|\s*)?(\d+) passed/.exec(text);
+      const nodeTest = /# pass (\d+)\s*\n# fail (\d+)/.exec(text);
+      const counted = Boolean(vitest || nodeTest);
+      if (vitest) {
+        tests.passed += Number(vitest[2]);
+        tests.failed += Number(vitest[1] ?? 0);
+      } else if (nodeTest) {
+        tests.passed += Number(nodeTest[1]);
+        tests.failed += Number(nodeTest[2]);
+      }
+      const ok = code === 0;
+      steps.push({ name, ok, counted, seconds: Math.round((Date.now() - started) / 100) / 10 });
+      resolve(ok);
+    });
+  });
 const npm = (name, script) => run(name, 'npm', ['run', '--silent', script]);
 
-let ok = npm('typecheck', 'typecheck');
-ok = npm('lint and module boundaries', 'lint') && ok;
-ok = npm('OpenAPI document is current', 'openapi:check') && ok;
-ok = run('server integration tests', 'npm', ['test', '--silent', '-w', '@guanxi/server']) && ok;
+let ok = await npm('typecheck', 'typecheck');
+ok = (await npm('lint and module boundaries', 'lint')) && ok;
+ok = (await npm('OpenAPI document is current', 'openapi:check')) && ok;
+ok =
+  (await run('server integration tests', 'npm', ['test', '--silent', '-w', '@guanxi/server'])) &&
+  ok;
 
 const browser = chromiumPath();
 let e2eNote = '';
 if (browser) {
-  ok = npm('build web app', 'build') && ok;
-  ok = run('browser tests (Chromium)', 'npm', ['test', '--silent', '-w', '@guanxi/e2e']) && ok;
+  ok = (await npm('build web app', 'build')) && ok;
+  ok =
+    (await run('browser tests (Chromium)', 'npm', ['test', '--silent', '-w', '@guanxi/e2e'])) && ok;
 } else if (process.env.E2E_REQUIRED === '1') {
-  steps.push({ name: 'browser tests (Chromium)', ok: false, seconds: 0 });
+  steps.push({ name: 'browser tests (Chromium)', ok: false, counted: false, seconds: 0 });
   ok = false;
   e2eNote = 'E2E_REQUIRED=1 but no Chromium was found (set CHROMIUM_PATH or install it).';
 } else {
@@ -43,6 +70,7 @@ if (!process.env.TEST_DATABASE_URL) {
     '\nServer tests ran on PGlite only; set TEST_DATABASE_URL=postgres://… to run them on PostgreSQL too.',
   );
 }
-const passed = steps.filter((s) => s.ok).length;
-console.log(`\n${passed} passed, ${steps.length - passed} failed`);
+// Checks that are not test runners (typecheck, lint, …) count as one test each.
+const failedChecks = steps.filter((s) => !s.ok && !s.counted).length;
+console.log(`\n${tests.passed} passed, ${tests.failed + failedChecks} failed`);
 process.exit(ok ? 0 : 1);

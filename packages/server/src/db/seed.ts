@@ -28,7 +28,7 @@ export async function seedDemo(db: Db) {
     name: '关系科技 Guanxi Demo',
     locale: 'zh-CN',
     adminEmail: DEMO_EMAIL,
-    adminName: '陈静 (Admin)',
+    adminName: '陈静',
     adminPassword: DEMO_PASSWORD,
   });
   const east = await createTestDepartment(db, ws, '华东销售部', ws.rootDepartmentId);

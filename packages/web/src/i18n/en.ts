@@ -119,6 +119,7 @@ export const en: Messages = {
     emailHint: 'Use your work email',
     password: 'Password',
     passwordHint: 'At least 8 characters',
+    togglePasswordVisibility: 'Show or hide password',
     passwordTooShort: 'Password must be at least 8 characters',
     workspaceName: 'Workspace name',
     workspaceNameHint: 'Usually your company name',

@@ -116,6 +116,7 @@ export const zhCN = {
     emailHint: '请使用工作邮箱',
     password: '密码',
     passwordHint: '至少 8 个字符',
+    togglePasswordVisibility: '显示或隐藏密码',
     passwordTooShort: '密码至少需要 8 个字符',
     workspaceName: '工作区名称',
     workspaceNameHint: '通常填写公司名称',

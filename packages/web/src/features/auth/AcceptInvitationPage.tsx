@@ -1,8 +1,9 @@
-import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordField } from '../../components/PasswordField';
 import { useFormState } from '../../lib/form-state';
 import { errorCode, fieldErrorsOf } from '../../lib/problem';
 import { AuthCard } from './AuthCard';
@@ -56,7 +57,7 @@ export function AcceptInvitationPage({ token }: { token: string | undefined }) {
             autoFocus
             {...form.text('name')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('auth.password')}
             description={t('auth.passwordHint')}
             autoComplete="new-password"

@@ -1,8 +1,9 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordField } from '../../components/PasswordField';
 import { useFormState } from '../../lib/form-state';
 import { errorCode, fieldErrorsOf } from '../../lib/problem';
 import { AuthCard } from './AuthCard';
@@ -68,7 +69,7 @@ export function SignInPage() {
             autoFocus
             {...form.text('email')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('auth.password')}
             autoComplete="current-password"
             {...form.text('password')}

@@ -1,8 +1,9 @@
-import { Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { Link, useNavigate } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PasswordField } from '../../components/PasswordField';
 import { currentLanguage } from '../../i18n';
 import { useFormState } from '../../lib/form-state';
 import { errorCode, fieldErrorsOf } from '../../lib/problem';
@@ -82,7 +83,7 @@ export function SignUpPage() {
             autoComplete="email"
             {...form.text('email')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('auth.password')}
             description={t('auth.passwordHint')}
             autoComplete="new-password"

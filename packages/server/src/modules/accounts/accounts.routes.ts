@@ -1,15 +1,7 @@
 import { AccountSchema, CreateAccountInput, UpdateAccountInput } from '@guanxi/contract';
 import type { FastifyInstance } from 'fastify';
 import { registerRecordRoutes } from '../../platform/http/record-routes.js';
-import {
-  createAccount,
-  deleteAccount,
-  getAccount,
-  getAccountHistory,
-  listAccounts,
-  restoreAccount,
-  updateAccount,
-} from './accounts.service.js';
+import { accountService } from './accounts.service.js';
 
 export async function accountRoutes(app: FastifyInstance) {
   registerRecordRoutes(app, {
@@ -19,14 +11,6 @@ export async function accountRoutes(app: FastifyInstance) {
     record: AccountSchema,
     create: CreateAccountInput,
     update: UpdateAccountInput,
-    service: {
-      list: listAccounts,
-      get: getAccount,
-      create: createAccount,
-      update: updateAccount,
-      remove: deleteAccount,
-      restore: restoreAccount,
-      history: getAccountHistory,
-    },
+    service: accountService,
   });
 }

@@ -6,23 +6,13 @@ import {
   ACCOUNT_TIERS,
   type Account,
   type CreateAccountInput,
-  type ListQuery,
   type UpdateAccountInput,
 } from '@guanxi/contract';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { scopeCondition } from '../../platform/permissions.js';
-import {
-  createRecord,
-  deleteRecord,
-  getRecord,
-  getRecordHistory,
-  listRecords,
-  type ObjectDef,
-  recordMetaToApi,
-  restoreRecord,
-  updateRecord,
-} from '../../platform/records.js';
+import { recordService } from '../../platform/record-service.js';
+import { getRecord, type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { accounts } from './accounts.tables.js';
 
 type AccountRow = typeof accounts.$inferSelect;
@@ -91,38 +81,22 @@ export const accountObject: ObjectDef<AccountRow, Account> = {
   toApi: toAccount,
 };
 
-export async function listAccounts(ctx: Ctx, query: ListQuery) {
-  const { rows, nextCursor } = await listRecords(ctx, accountObject, query);
-  return { data: rows.map(toAccount), nextCursor };
-}
-
-export async function getAccount(ctx: Ctx, id: string): Promise<Account> {
-  return toAccount(await getRecord(ctx, accountObject, id));
-}
-
-export async function createAccount(ctx: Ctx, data: CreateAccountInput): Promise<Account> {
-  return toAccount(await createRecord(ctx, accountObject, data));
-}
-
-export async function updateAccount(
-  ctx: Ctx,
-  { id, data, expectedVersion }: { id: string; data: UpdateAccountInput; expectedVersion?: number },
-): Promise<Account> {
-  return toAccount(await updateRecord(ctx, accountObject, id, data, expectedVersion));
-}
-
-export async function deleteAccount(
-  ctx: Ctx,
-  { id, expectedVersion }: { id: string; expectedVersion?: number },
-): Promise<void> {
-  await deleteRecord(ctx, accountObject, id, expectedVersion);
-}
-
-export async function restoreAccount(ctx: Ctx, id: string): Promise<Account> {
-  return toAccount(await restoreRecord(ctx, accountObject, id));
-}
-
-export const getAccountHistory = (ctx: Ctx, id: string) => getRecordHistory(ctx, accountObject, id);
+/** The account use cases (list, get, create, update, trash, restore, history). */
+export const accountService = recordService<
+  AccountRow,
+  Account,
+  CreateAccountInput,
+  UpdateAccountInput
+>(accountObject);
+export const {
+  list: listAccounts,
+  get: getAccount,
+  create: createAccount,
+  update: updateAccount,
+  remove: deleteAccount,
+  restore: restoreAccount,
+  history: getAccountHistory,
+} = accountService;
 
 /** Names of the given accounts that the actor may see (deleted ones included, marked). */
 export async function getAccountNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {

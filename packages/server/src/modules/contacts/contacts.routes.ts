@@ -1,15 +1,7 @@
 import { ContactSchema, CreateContactInput, UpdateContactInput } from '@guanxi/contract';
 import type { FastifyInstance } from 'fastify';
 import { registerRecordRoutes } from '../../platform/http/record-routes.js';
-import {
-  createContact,
-  deleteContact,
-  getContact,
-  getContactHistory,
-  listContacts,
-  restoreContact,
-  updateContact,
-} from './contacts.service.js';
+import { contactService } from './contacts.service.js';
 
 export async function contactRoutes(app: FastifyInstance) {
   registerRecordRoutes(app, {
@@ -19,14 +11,6 @@ export async function contactRoutes(app: FastifyInstance) {
     record: ContactSchema,
     create: CreateContactInput,
     update: UpdateContactInput,
-    service: {
-      list: listContacts,
-      get: getContact,
-      create: createContact,
-      update: updateContact,
-      remove: deleteContact,
-      restore: restoreContact,
-      history: getContactHistory,
-    },
+    service: contactService,
   });
 }

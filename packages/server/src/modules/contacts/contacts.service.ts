@@ -2,22 +2,12 @@ import {
   BUYING_ROLES,
   type Contact,
   type CreateContactInput,
-  type ListQuery,
   type UpdateContactInput,
 } from '@guanxi/contract';
 import type { Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import {
-  createRecord,
-  deleteRecord,
-  getRecord,
-  getRecordHistory,
-  listRecords,
-  type ObjectDef,
-  recordMetaToApi,
-  restoreRecord,
-  updateRecord,
-} from '../../platform/records.js';
+import { recordService } from '../../platform/record-service.js';
+import { type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { assertAccountLinkable, getAccountNames } from '../accounts/index.js';
 import { contacts } from './contacts.tables.js';
 
@@ -94,42 +84,22 @@ async function assertLinkable(ctx: Ctx, accountId: string | null | undefined) {
   }
 }
 
-export async function listContacts(ctx: Ctx, query: ListQuery) {
-  const { rows, nextCursor } = await listRecords(ctx, contactObject, query);
-  return { data: await withAccountNames(ctx, rows), nextCursor };
-}
-
-export async function getContact(ctx: Ctx, id: string): Promise<Contact> {
-  const [contact] = await withAccountNames(ctx, [await getRecord(ctx, contactObject, id)]);
-  return contact;
-}
-
-export async function createContact(ctx: Ctx, data: CreateContactInput): Promise<Contact> {
-  await assertLinkable(ctx, data.accountId);
-  const [contact] = await withAccountNames(ctx, [await createRecord(ctx, contactObject, data)]);
-  return contact;
-}
-
-export async function updateContact(
-  ctx: Ctx,
-  { id, data, expectedVersion }: { id: string; data: UpdateContactInput; expectedVersion?: number },
-): Promise<Contact> {
-  await assertLinkable(ctx, data.accountId);
-  const row = await updateRecord(ctx, contactObject, id, data, expectedVersion);
-  const [contact] = await withAccountNames(ctx, [row]);
-  return contact;
-}
-
-export async function deleteContact(
-  ctx: Ctx,
-  { id, expectedVersion }: { id: string; expectedVersion?: number },
-): Promise<void> {
-  await deleteRecord(ctx, contactObject, id, expectedVersion);
-}
-
-export async function restoreContact(ctx: Ctx, id: string): Promise<Contact> {
-  const [contact] = await withAccountNames(ctx, [await restoreRecord(ctx, contactObject, id)]);
-  return contact;
-}
-
-export const getContactHistory = (ctx: Ctx, id: string) => getRecordHistory(ctx, contactObject, id);
+/** The contact use cases; a contact shows its account's name and may only link a visible one. */
+export const contactService = recordService<
+  ContactRow,
+  Contact,
+  CreateContactInput,
+  UpdateContactInput
+>(contactObject, {
+  present: withAccountNames,
+  validate: (ctx, data) => assertLinkable(ctx, data.accountId),
+});
+export const {
+  list: listContacts,
+  get: getContact,
+  create: createContact,
+  update: updateContact,
+  remove: deleteContact,
+  restore: restoreContact,
+  history: getContactHistory,
+} = contactService;

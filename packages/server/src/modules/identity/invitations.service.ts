@@ -4,12 +4,13 @@ import type { z } from 'zod';
 import { type Db, isUniqueViolation } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import type { Ctx } from '../../platform/context.js';
-import { AppError, invalid, notFound } from '../../platform/errors.js';
+import { AppError, notFound } from '../../platform/errors.js';
 import type { Mailer, MailMessage } from '../../platform/mailer.js';
 import { requireWorkspaceAdmin } from '../../platform/permissions.js';
 import { type ClientInfo, type NewSession, startSession } from './auth.service.js';
-import { departments, invitations, members, roles, users, workspaces } from './identity.tables.js';
+import { invitations, members, users, workspaces } from './identity.tables.js';
 import { hashPassword, newSecret, sha256, verifyPassword } from './secrets.js';
+import { assertRoleAndDepartment } from './users.service.js';
 
 const INVITATION_TTL_MS = 7 * 86_400_000;
 type InvitationRow = typeof invitations.$inferSelect;
@@ -40,18 +41,7 @@ export async function createInvitation(
 ): Promise<Invitation & { token: string; acceptUrl: string; emailSent: boolean }> {
   requireWorkspaceAdmin(ctx);
   const ws = ctx.actor.workspaceId;
-  const [role] = await ctx.db
-    .select({ id: roles.id })
-    .from(roles)
-    .where(and(eq(roles.workspaceId, ws), eq(roles.id, data.roleId)));
-  if (!role) throw invalid('roleId', 'no such role in this workspace', 'not_found');
-  if (data.departmentId) {
-    const [dept] = await ctx.db
-      .select({ id: departments.id })
-      .from(departments)
-      .where(and(eq(departments.workspaceId, ws), eq(departments.id, data.departmentId)));
-    if (!dept) throw invalid('departmentId', 'no such department in this workspace', 'not_found');
-  }
+  await assertRoleAndDepartment(ctx, data);
   const [already] = await ctx.db
     .select({ id: members.userId })
     .from(members)

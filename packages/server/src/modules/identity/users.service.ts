@@ -40,6 +40,28 @@ export async function getUserNames(db: Executor, ids: string[]): Promise<Map<str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Refuses a role or department that is not this workspace's (400 on the field). */
+export async function assertRoleAndDepartment(
+  ctx: Ctx,
+  refs: { roleId?: string; departmentId?: string | null },
+): Promise<void> {
+  const ws = ctx.actor.workspaceId;
+  if (refs.roleId) {
+    const [role] = await ctx.db
+      .select({ id: roles.id })
+      .from(roles)
+      .where(and(eq(roles.workspaceId, ws), eq(roles.id, refs.roleId)));
+    if (!role) throw invalid('roleId', 'no such role in this workspace', 'not_found');
+  }
+  if (refs.departmentId) {
+    const [dept] = await ctx.db
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.workspaceId, ws), eq(departments.id, refs.departmentId)));
+    if (!dept) throw invalid('departmentId', 'no such department in this workspace', 'not_found');
+  }
+}
+
 /** Everyone in the workspace (names are needed for owner pickers by every role). */
 export async function listUsers(ctx: Ctx): Promise<User[]> {
   const rows = await ctx.db
@@ -79,20 +101,7 @@ export async function updateUser(
     .innerJoin(users, eq(users.id, members.userId))
     .where(and(eq(members.workspaceId, ws), eq(members.userId, id)));
   if (!current) throw notFound('User');
-  if (data.roleId) {
-    const [role] = await ctx.db
-      .select()
-      .from(roles)
-      .where(and(eq(roles.workspaceId, ws), eq(roles.id, data.roleId)));
-    if (!role) throw invalid('roleId', 'no such role in this workspace', 'not_found');
-  }
-  if (data.departmentId) {
-    const [dept] = await ctx.db
-      .select({ id: departments.id })
-      .from(departments)
-      .where(and(eq(departments.workspaceId, ws), eq(departments.id, data.departmentId)));
-    if (!dept) throw invalid('departmentId', 'no such department in this workspace', 'not_found');
-  }
+  await assertRoleAndDepartment(ctx, data);
   if (id === ctx.actor.userId && data.status === 'deactivated') {
     throw invalid('status', 'you cannot deactivate yourself');
   }

@@ -1,5 +1,4 @@
 import {
-  type AuditEntry,
   HistoryResponseSchema,
   IdParamsSchema,
   type ListQuery,
@@ -9,21 +8,10 @@ import {
 } from '@guanxi/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Ctx } from '../context.js';
 import { AppError } from '../errors.js';
+import type { RecordService } from '../record-service.js';
 
 type Versioned = { id: string; version: number };
-
-/** The use cases an object's service offers; routes only translate HTTP to these calls. */
-export type RecordService<R extends Versioned, C, U> = {
-  list(ctx: Ctx, query: ListQuery): Promise<{ data: R[]; nextCursor: string | null }>;
-  get(ctx: Ctx, id: string): Promise<R>;
-  create(ctx: Ctx, data: C): Promise<R>;
-  update(ctx: Ctx, args: { id: string; data: U; expectedVersion?: number }): Promise<R>;
-  remove(ctx: Ctx, args: { id: string; expectedVersion?: number }): Promise<void>;
-  restore(ctx: Ctx, id: string): Promise<R>;
-  history(ctx: Ctx, id: string): Promise<AuditEntry[]>;
-};
 
 const errors = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 

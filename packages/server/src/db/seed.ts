@@ -86,6 +86,7 @@ export async function seedDemoIfEmpty(db: Db, log: FastifyBaseLogger) {
   if (n > 0) return null;
   log.info('empty database: seeding the demo workspace');
   const result = await seedDemo(db);
-  log.info(result, 'demo workspace ready');
+  const { password: _password, ...summary } = result;
+  log.info(summary, 'demo workspace ready');
   return result;
 }

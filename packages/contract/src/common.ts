@@ -122,6 +122,15 @@ export const AuditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export const AuditLogQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  objectType: z.string().max(40).optional(),
+  recordId: IdSchema.optional(),
+  actorId: IdSchema.optional(),
+});
+export type AuditLogQuery = z.infer<typeof AuditLogQuerySchema>;
+
 export const HistoryResponseSchema = z.object({ data: z.array(AuditEntrySchema) });
 
 /** Trimmed text; an empty string after trimming means "no value". */

@@ -11,6 +11,7 @@ import type { Database } from './db/client.js';
 import { accountRoutes } from './modules/accounts/index.js';
 import { contactRoutes } from './modules/contacts/index.js';
 import { identityRoutes } from './modules/identity/index.js';
+import { auditRoutes } from './platform/http/audit-routes.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { registerOpenApi } from './platform/http/openapi.js';
@@ -79,6 +80,7 @@ export async function buildApp({ config, database, logger = false, mailer }: App
       await api.register(identityRoutes);
       await api.register(accountRoutes);
       await api.register(contactRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -1,8 +1,11 @@
-import { and, desc, eq } from 'drizzle-orm';
+import type { AuditLogQuery } from '@guanxi/contract';
+import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { newId } from '../db/ids.js';
 import { getUserNames } from '../modules/identity/index.js';
 import type { Ctx } from './context.js';
+import { invalid } from './errors.js';
+import { requireWorkspaceAdmin } from './permissions.js';
 import { auditEntries, type FieldChange, outboxEvents } from './platform.tables.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
@@ -76,18 +79,32 @@ export async function recordChange(
   });
 }
 
+const entryColumns = {
+  id: auditEntries.id,
+  objectType: auditEntries.objectType,
+  recordId: auditEntries.recordId,
+  action: auditEntries.action,
+  actorId: auditEntries.actorId,
+  via: auditEntries.via,
+  changes: auditEntries.changes,
+  at: auditEntries.at,
+};
+type EntryRow = Pick<typeof auditEntries.$inferSelect, keyof typeof entryColumns>;
+
+/** Entries with the actors' display names. */
+async function present(ctx: Ctx, rows: EntryRow[]) {
+  const ids = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null))];
+  const names = await getUserNames(ctx.db, ids);
+  return rows.map((r) => ({
+    ...r,
+    actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+    at: r.at.toISOString(),
+  }));
+}
+
 export async function listHistory(ctx: Ctx, objectType: string, recordId: string) {
   const rows = await ctx.db
-    .select({
-      id: auditEntries.id,
-      objectType: auditEntries.objectType,
-      recordId: auditEntries.recordId,
-      action: auditEntries.action,
-      actorId: auditEntries.actorId,
-      via: auditEntries.via,
-      changes: auditEntries.changes,
-      at: auditEntries.at,
-    })
+    .select(entryColumns)
     .from(auditEntries)
     .where(
       and(
@@ -98,12 +115,86 @@ export async function listHistory(ctx: Ctx, objectType: string, recordId: string
     )
     .orderBy(desc(auditEntries.at), desc(auditEntries.id))
     .limit(500);
-  const names = await getUserNames(ctx.db, [
-    ...new Set(rows.map((r) => r.actorId).filter((id): id is string => id !== null)),
-  ]);
-  return rows.map((r) => ({
-    ...r,
-    actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
-    at: r.at.toISOString(),
-  }));
+  return present(ctx, rows);
+}
+
+const badCursor = () => invalid('cursor', 'is not a cursor from this audit log');
+
+/** The workspace's audit log for administrators, newest first, keyset-paginated. */
+export async function listAuditLog(ctx: Ctx, query: AuditLogQuery) {
+  requireWorkspaceAdmin(ctx);
+  let after: SQL | undefined;
+  if (query.cursor) {
+    let decoded: { at?: unknown; id?: unknown };
+    try {
+      decoded = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8'));
+    } catch {
+      throw badCursor();
+    }
+    const at = typeof decoded.at === 'string' ? new Date(decoded.at) : null;
+    if (
+      !at ||
+      Number.isNaN(at.getTime()) ||
+      typeof decoded.id !== 'string' ||
+      !/^[0-9a-f-]{36}$/i.test(decoded.id)
+    ) {
+      throw badCursor();
+    }
+    after = sql`(${auditEntries.at}, ${auditEntries.id}) < (${at.toISOString()}::timestamptz, ${decoded.id}::uuid)`;
+  }
+  const rows = await ctx.db
+    .select(entryColumns)
+    .from(auditEntries)
+    .where(
+      and(
+        eq(auditEntries.workspaceId, ctx.actor.workspaceId),
+        query.objectType ? eq(auditEntries.objectType, query.objectType) : undefined,
+        query.recordId ? eq(auditEntries.recordId, query.recordId) : undefined,
+        query.actorId ? eq(auditEntries.actorId, query.actorId) : undefined,
+        after,
+      ),
+    )
+    .orderBy(desc(auditEntries.at), desc(auditEntries.id))
+    .limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > query.limit && last
+      ? Buffer.from(JSON.stringify({ at: last.at.toISOString(), id: last.id })).toString(
+          'base64url',
+        )
+      : null;
+  return { data: await present(ctx, page), nextCursor };
+}
+
+type AuditedChange<T> = {
+  recordId: string;
+  action: AuditAction;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  fields: readonly string[];
+  result: T;
+};
+
+/**
+ * Runs a write to a workspace setting (users, roles, departments, invitations, API keys) and
+ * records its audit entry and event in the same transaction.
+ */
+export async function auditedWrite<T>(
+  ctx: Ctx,
+  objectType: string,
+  write: (tx: Executor) => Promise<AuditedChange<T>>,
+): Promise<T> {
+  return ctx.db.transaction(async (tx) => {
+    const change = await write(tx);
+    await recordChange(ctx, tx, {
+      objectType,
+      recordId: change.recordId,
+      action: change.action,
+      changes: diffFields(change.fields, change.before, change.after),
+      at: ctx.now(),
+      payload: change.after ?? change.before,
+    });
+    return change.result;
+  });
 }

@@ -22,6 +22,7 @@ export const auditEntries = pgTable(
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('audit_record_idx').on(t.workspaceId, t.objectType, t.recordId, t.at),
+    index('audit_workspace_at_idx').on(t.workspaceId, t.at, t.id),
   ],
 );
 

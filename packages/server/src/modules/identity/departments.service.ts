@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { rowsOf } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
+import { auditedWrite } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { requireWorkspaceAdmin } from '../../platform/permissions.js';
@@ -15,6 +16,8 @@ const toDepartment = (d: DepartmentRow): Department => ({
   parentId: d.parentId,
   createdAt: d.createdAt.toISOString(),
 });
+
+const DEPARTMENT_FIELDS = ['name', 'parentId'] as const;
 
 export async function listDepartments(ctx: Ctx): Promise<Department[]> {
   const rows = await ctx.db
@@ -42,17 +45,27 @@ export async function createDepartment(
 ): Promise<Department> {
   requireWorkspaceAdmin(ctx);
   if (data.parentId) await assertValidParent(ctx, null, data.parentId);
-  const [row] = await ctx.db
-    .insert(departments)
-    .values({
-      workspaceId: ctx.actor.workspaceId,
-      id: newId(),
-      name: data.name,
-      parentId: data.parentId ?? null,
-      createdAt: ctx.now(),
-    })
-    .returning();
-  return toDepartment(row);
+  return auditedWrite(ctx, 'department', async (tx) => {
+    const [row] = await tx
+      .insert(departments)
+      .values({
+        workspaceId: ctx.actor.workspaceId,
+        id: newId(),
+        name: data.name,
+        parentId: data.parentId ?? null,
+        createdAt: ctx.now(),
+      })
+      .returning();
+    const department = toDepartment(row);
+    return {
+      recordId: row.id,
+      action: 'create',
+      before: null,
+      after: department,
+      fields: DEPARTMENT_FIELDS,
+      result: department,
+    };
+  });
 }
 
 export async function updateDepartment(
@@ -61,13 +74,21 @@ export async function updateDepartment(
 ): Promise<Department> {
   requireWorkspaceAdmin(ctx);
   if (data.parentId) await assertValidParent(ctx, id, data.parentId);
-  const [row] = await ctx.db
-    .update(departments)
-    .set(data)
-    .where(and(eq(departments.workspaceId, ctx.actor.workspaceId), eq(departments.id, id)))
-    .returning();
-  if (!row) throw notFound('Department');
-  return toDepartment(row);
+  const where = and(eq(departments.workspaceId, ctx.actor.workspaceId), eq(departments.id, id));
+  return auditedWrite(ctx, 'department', async (tx) => {
+    const [before] = await tx.select().from(departments).where(where).for('update');
+    if (!before) throw notFound('Department');
+    const [row] = await tx.update(departments).set(data).where(where).returning();
+    const department = toDepartment(row);
+    return {
+      recordId: id,
+      action: 'update',
+      before: toDepartment(before),
+      after: department,
+      fields: DEPARTMENT_FIELDS,
+      result: department,
+    };
+  });
 }
 
 export async function deleteDepartment(ctx: Ctx, id: string): Promise<void> {
@@ -84,9 +105,20 @@ export async function deleteDepartment(ctx: Ctx, id: string): Promise<void> {
       'Move its members and sub-departments elsewhere before deleting this department.',
     );
   }
-  const deleted = await ctx.db
-    .delete(departments)
-    .where(and(eq(departments.workspaceId, ws), eq(departments.id, id)))
-    .returning({ id: departments.id });
-  if (deleted.length === 0) throw notFound('Department');
+  await auditedWrite(ctx, 'department', async (tx) => {
+    const [row] = await tx
+      .delete(departments)
+      .where(and(eq(departments.workspaceId, ws), eq(departments.id, id)))
+      .returning();
+    if (!row) throw notFound('Department');
+    const department = toDepartment(row);
+    return {
+      recordId: id,
+      action: 'delete',
+      before: department,
+      after: null,
+      fields: DEPARTMENT_FIELDS,
+      result: undefined,
+    };
+  });
 }

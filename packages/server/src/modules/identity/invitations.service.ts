@@ -3,7 +3,8 @@ import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type Db, isUniqueViolation } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
-import type { Ctx } from '../../platform/context.js';
+import { auditedWrite, recordChange } from '../../platform/audit.js';
+import { type Ctx, createCtx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Mailer, MailMessage } from '../../platform/mailer.js';
 import { requireWorkspaceAdmin } from '../../platform/permissions.js';
@@ -12,6 +13,7 @@ import { invitations, members, users, workspaces } from './identity.tables.js';
 import { hashPassword, newSecret, sha256, verifyPassword } from './secrets.js';
 import { assertRoleAndDepartment } from './users.service.js';
 
+const INVITATION_FIELDS = ['email', 'roleId', 'departmentId', 'status'] as const;
 const INVITATION_TTL_MS = 7 * 86_400_000;
 type InvitationRow = typeof invitations.$inferSelect;
 
@@ -54,20 +56,31 @@ export async function createInvitation(
   }
   const token = newSecret();
   const now = ctx.now();
-  const [row] = await ctx.db
-    .insert(invitations)
-    .values({
-      workspaceId: ws,
-      id: newId(),
-      email: data.email,
-      roleId: data.roleId,
-      departmentId: data.departmentId ?? null,
-      tokenHash: sha256(token),
-      invitedBy: ctx.actor.userId,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
-    })
-    .returning();
+  const row = await auditedWrite(ctx, 'invitation', async (tx) => {
+    const [inserted] = await tx
+      .insert(invitations)
+      .values({
+        workspaceId: ws,
+        id: newId(),
+        email: data.email,
+        roleId: data.roleId,
+        departmentId: data.departmentId ?? null,
+        tokenHash: sha256(token),
+        invitedBy: ctx.actor.userId,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      })
+      .returning();
+    const after = toInvitation(inserted, now);
+    return {
+      recordId: inserted.id,
+      action: 'create',
+      before: null,
+      after,
+      fields: INVITATION_FIELDS,
+      result: inserted,
+    };
+  });
   const acceptUrl = `${delivery.publicUrl.replace(/\/$/, '')}/invite/${encodeURIComponent(token)}`;
   let emailSent = false;
   if (delivery.mailer) {
@@ -124,19 +137,31 @@ export async function listInvitations(ctx: Ctx): Promise<Invitation[]> {
 
 export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
   requireWorkspaceAdmin(ctx);
-  const rows = await ctx.db
-    .update(invitations)
-    .set({ revokedAt: ctx.now() })
-    .where(
-      and(
-        eq(invitations.workspaceId, ctx.actor.workspaceId),
-        eq(invitations.id, id),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    )
-    .returning({ id: invitations.id });
-  if (rows.length === 0) throw notFound('Pending invitation');
+  await auditedWrite(ctx, 'invitation', async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ revokedAt: ctx.now() })
+      .where(
+        and(
+          eq(invitations.workspaceId, ctx.actor.workspaceId),
+          eq(invitations.id, id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
+      .returning();
+    if (!row) throw notFound('Pending invitation');
+    const before = toInvitation({ ...row, revokedAt: null }, ctx.now());
+    const after = toInvitation(row, ctx.now());
+    return {
+      recordId: id,
+      action: 'update',
+      before,
+      after,
+      fields: INVITATION_FIELDS,
+      result: undefined,
+    };
+  });
 }
 
 /**
@@ -211,6 +236,24 @@ export async function acceptInvitation(
         createdAt: client.now,
       })
       .onConflictDoNothing();
+    // The new member is the actor of their own joining.
+    const joiner = createCtx(db, {
+      workspaceId: invite.workspaceId,
+      userId: id,
+      roleId: invite.roleId,
+      departmentId: invite.departmentId,
+      permissions: { objects: {}, manageWorkspace: false },
+      via: 'session',
+      apiKeyId: null,
+    });
+    await recordChange(joiner, tx, {
+      objectType: 'invitation',
+      recordId: invite.id,
+      action: 'update',
+      changes: [{ field: 'status', old: 'pending', new: 'accepted' }],
+      at: client.now,
+      payload: toInvitation({ ...invite, acceptedAt: client.now }, client.now),
+    });
     return id;
   });
   const userId = await joined.catch((error: unknown) => {

@@ -2,6 +2,7 @@ import type { Role, UpdateUserInput, User } from '@guanxi/contract';
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
+import { auditedWrite } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { requireWorkspaceAdmin } from '../../platform/permissions.js';
@@ -29,6 +30,8 @@ export const toRole = (role: RoleRow): Role => ({
   permissions: role.permissions,
   createdAt: role.createdAt.toISOString(),
 });
+
+const USER_FIELDS = ['name', 'roleId', 'departmentId', 'status'] as const;
 
 /** Display names of users by id (for history and record pages). */
 export async function getUserNames(db: Executor, ids: string[]): Promise<Map<string, string>> {
@@ -111,7 +114,7 @@ export async function updateUser(
   if (losesAdmin && (await countActiveAdmins(ctx, id)) === 0) {
     throw new AppError('conflict', 'The workspace must keep at least one active administrator.');
   }
-  return ctx.db.transaction(async (tx) => {
+  return auditedWrite(ctx, 'user', async (tx) => {
     if (data.name) await tx.update(users).set({ name: data.name }).where(eq(users.id, id));
     const { name: _name, ...memberPatch } = data;
     let member = current.member;
@@ -126,6 +129,8 @@ export async function updateUser(
       // A deactivated user is signed out everywhere at once.
       await tx.delete(sessions).where(and(eq(sessions.workspaceId, ws), eq(sessions.userId, id)));
     }
-    return toUser({ ...current.user, name: data.name ?? current.user.name }, member);
+    const before = toUser(current.user, current.member);
+    const after = toUser({ ...current.user, name: data.name ?? current.user.name }, member);
+    return { recordId: id, action: 'update', before, after, fields: USER_FIELDS, result: after };
   });
 }

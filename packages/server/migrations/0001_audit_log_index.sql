@@ -1,0 +1,1 @@
+CREATE INDEX "audit_workspace_at_idx" ON "audit_entries" USING btree ("workspace_id","at","id");

@@ -16,6 +16,7 @@ import { registerAuthHook } from './platform/http/auth-hook.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerErrorHandling } from './platform/http/problem.js';
+import { registerRateLimit } from './platform/http/rate-limit.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
 import './platform/http/types.js';
 import { registerWebApp } from './platform/http/web.js';
@@ -69,6 +70,7 @@ export async function buildApp({ config, database, logger = false, mailer }: App
   await app.register(cookie);
   await registerOpenApi(app);
   registerAuthHook(app);
+  await registerRateLimit(app, config.RATE_LIMIT_PER_MINUTE);
   registerIdempotency(app);
 
   app.get('/api/health', { config: { public: true } }, async () => {

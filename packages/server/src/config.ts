@@ -26,6 +26,8 @@ const ConfigSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** API requests per minute per API key, user or client address; 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Seed a demo workspace when the database has no workspace yet. */
   SEED_DEMO: z

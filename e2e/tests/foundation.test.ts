@@ -107,7 +107,7 @@ describe('a new user runs the CRM in the browser', () => {
     await page.waitForURL(/\/signin/);
     await page.getByRole('button', { name: '登录' }).waitFor();
     await page.getByLabel('邮箱').fill(`nobody-${stamp}@example.test`);
-    await page.getByLabel('密码').fill('wrong password');
+    await page.getByLabel('密码', { exact: true }).fill('wrong password');
     await page.getByRole('button', { name: '登录' }).click();
     await page.getByText('邮箱或密码不正确').first().waitFor();
     await screenshot(page, '09-signin-zh-error');

@@ -39,9 +39,7 @@ export function QuickSearch() {
     if (!value) return;
     const [kind, id] = value.split(':');
     setSearch('');
-    if (kind === 'account')
-      void navigate({ to: '/accounts/$accountId', params: { accountId: id } });
-    else void navigate({ to: '/contacts/$contactId', params: { contactId: id } });
+    void navigate({ to: kind === 'account' ? '/accounts/$id' : '/contacts/$id', params: { id } });
   };
 
   return (

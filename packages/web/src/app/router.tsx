@@ -4,15 +4,17 @@ import {
   createRoute,
   createRouter,
   Outlet,
+  type RouteComponent,
   redirect,
 } from '@tanstack/react-router';
-import { AccountDetail, AccountList, validateAccountSearch } from '../features/accounts';
+import { accountPages } from '../features/accounts';
 import { AcceptInvitationPage, meQueryOptions, SignInPage, SignUpPage } from '../features/auth';
-import { ContactDetail, ContactList, validateContactSearch } from '../features/contacts';
+import { contactPages } from '../features/contacts';
 import { ApiKeyList, InvitationList, SettingsLayout, UserList } from '../features/settings';
 import { searchString } from '../lib/list-query';
 import { AppLayout } from './AppLayout';
 import { NotFound } from './NotFound';
+import { createRecordRoutes } from './record-routes';
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -83,32 +85,6 @@ const indexRoute = createRoute({
   },
 });
 
-const accountsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/accounts',
-  validateSearch: validateAccountSearch,
-  component: AccountList,
-});
-
-const accountRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/accounts/$accountId',
-  component: AccountDetail,
-});
-
-const contactsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/contacts',
-  validateSearch: validateContactSearch,
-  component: ContactList,
-});
-
-const contactRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/contacts/$contactId',
-  component: ContactDetail,
-});
-
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -131,25 +107,18 @@ const adminOnly = ({ context }: { context: RouterContext }) => {
   if (!canManage(context)) throw redirect({ to: '/settings/api-keys' });
 };
 
-const usersRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: '/users',
-  beforeLoad: adminOnly,
-  component: UserList,
-});
-
-const invitationsRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: '/invitations',
-  beforeLoad: adminOnly,
-  component: InvitationList,
-});
-
-const apiKeysRoute = createRoute({
-  getParentRoute: () => settingsRoute,
-  path: '/api-keys',
-  component: ApiKeyList,
-});
+/** A settings tab; an administrators-only one sends anyone else to their API keys. */
+const settingsPage = <const P extends `/${string}`>(
+  path: P,
+  component: RouteComponent,
+  access: 'everyone' | 'admins',
+) =>
+  createRoute({
+    getParentRoute: () => settingsRoute,
+    path,
+    beforeLoad: access === 'admins' ? adminOnly : undefined,
+    component,
+  });
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -158,11 +127,14 @@ const routeTree = rootRoute.addChildren([
   acceptInviteRoute,
   appRoute.addChildren([
     indexRoute,
-    accountsRoute,
-    accountRoute,
-    contactsRoute,
-    contactRoute,
-    settingsRoute.addChildren([settingsIndexRoute, usersRoute, invitationsRoute, apiKeysRoute]),
+    ...createRecordRoutes(appRoute, accountPages),
+    ...createRecordRoutes(appRoute, contactPages),
+    settingsRoute.addChildren([
+      settingsIndexRoute,
+      settingsPage('/users', UserList, 'admins'),
+      settingsPage('/invitations', InvitationList, 'admins'),
+      settingsPage('/api-keys', ApiKeyList, 'everyone'),
+    ]),
   ]),
 ]);
 

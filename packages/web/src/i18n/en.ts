@@ -53,6 +53,7 @@ export const en: Messages = {
     unknownUser: 'Unknown user',
     requiredField: '{{field}} is required',
     loading: 'Loading…',
+    anyOwner: 'Any owner',
   },
   errors: {
     title: 'Something went wrong',
@@ -163,7 +164,6 @@ export const en: Messages = {
     noContactsTitle: 'No contacts yet',
     noContactsDescription: 'Add the people you work with at this company.',
     ownerLine: 'Owner: {{name}}',
-    anyOwner: 'Any owner',
     pickerLabel: 'Account',
     pickerPlaceholder: 'Type to search accounts',
     fields: {

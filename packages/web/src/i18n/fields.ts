@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { en } from './en';
 import { type Messages, zhCN } from './zh-CN';
 
-type ObjectWithFields = 'accounts' | 'contacts';
+type ObjectWithFields = {
+  [K in keyof Messages]: Messages[K] extends { fields: Record<string, string> } ? K : never;
+}[keyof Messages];
 
 /** Label of a record field by its API name, e.g. in history; unknown fields show their name. */
 export function useFieldLabel(object: ObjectWithFields) {

@@ -51,6 +51,7 @@ export const zhCN = {
     unknownUser: '未知用户',
     requiredField: '请填写{{field}}',
     loading: '加载中…',
+    anyOwner: '全部负责人',
   },
   errors: {
     title: '出错了',
@@ -159,7 +160,6 @@ export const zhCN = {
     noContactsTitle: '还没有联系人',
     noContactsDescription: '添加这家公司里你打交道的人。',
     ownerLine: '负责人：{{name}}',
-    anyOwner: '全部负责人',
     pickerLabel: '客户',
     pickerPlaceholder: '输入名称搜索客户',
     fields: {

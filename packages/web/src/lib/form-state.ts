@@ -43,3 +43,12 @@ export const changedFields = <T extends object>(previous: Partial<T>, next: T): 
   }
   return result;
 };
+
+/** A create sends only what was filled in. */
+export const withoutEmpty = <T extends object>(input: T): Partial<T> =>
+  Object.fromEntries(
+    Object.entries(input).filter(
+      ([, value]) =>
+        value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  ) as Partial<T>;

@@ -34,6 +34,7 @@ export function createResourceApi<T extends Versioned, CreateInput, UpdateInput>
     list: (params: ListParams) => [resource, 'list', params] as const,
     detail: (id: string) => [resource, 'detail', id] as const,
     history: (id: string) => [resource, 'history', id] as const,
+    options: (q: string) => [resource, 'options', q] as const,
   };
 
   const client = {
@@ -85,6 +86,16 @@ export function createResourceApi<T extends Versioned, CreateInput, UpdateInput>
       }),
     useOne: (id: string) =>
       useQuery({ queryKey: keys.detail(id), queryFn: ({ signal }) => client.get(id, signal) }),
+    /** A short list of records matching `q`, by name, for pickers and quick search. */
+    useOptions: (q: string, options: { limit: number; enabled: boolean }) =>
+      useQuery({
+        queryKey: keys.options(q),
+        queryFn: ({ signal }) =>
+          client.list({ q: q || undefined, sort: 'name', limit: options.limit }, null, signal),
+        select: (page) => page.data,
+        enabled: options.enabled,
+        staleTime: 10_000,
+      }),
     useHistory: (id: string) =>
       useQuery({
         queryKey: keys.history(id),
@@ -123,3 +134,7 @@ export function createResourceApi<T extends Versioned, CreateInput, UpdateInput>
 
   return { keys, client, ...hooks };
 }
+
+export type ResourceApi<T extends Versioned, CreateInput, UpdateInput> = ReturnType<
+  typeof createResourceApi<T, CreateInput, UpdateInput>
+>;

@@ -58,12 +58,3 @@ export const valuesToInput = (v: AccountFormValues): CreateAccountInput => ({
   tags: v.tags,
   notes: textOrNull(v.notes),
 });
-
-/** A create sends only what was filled in. */
-export const withoutEmpty = <T extends object>(input: T): Partial<T> =>
-  Object.fromEntries(
-    Object.entries(input).filter(
-      ([, value]) =>
-        value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0),
-    ),
-  ) as Partial<T>;

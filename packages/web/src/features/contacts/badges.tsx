@@ -1,8 +1,7 @@
 import type { Contact } from '@guanxi/contract';
-import { Badge } from '@mantine/core';
-import { useEnumLabels } from '../../i18n/enums';
+import { EnumBadge } from '../../components/EnumBadge';
 
-const ROLE_COLORS: Record<string, string> = {
+const ROLE_COLORS = {
   decision_maker: 'red',
   influencer: 'orange',
   user: 'blue',
@@ -11,12 +10,6 @@ const ROLE_COLORS: Record<string, string> = {
   other: 'gray',
 };
 
-export function BuyingRoleBadge({ role }: { role: Contact['buyingRole'] }) {
-  const { label } = useEnumLabels();
-  if (!role) return null;
-  return (
-    <Badge color={ROLE_COLORS[role] ?? 'gray'} variant="light" tt="none">
-      {label('buyingRole', role)}
-    </Badge>
-  );
-}
+export const BuyingRoleBadge = ({ role }: { role: Contact['buyingRole'] }) => (
+  <EnumBadge kind="buyingRole" value={role} colors={ROLE_COLORS} variant="light" />
+);

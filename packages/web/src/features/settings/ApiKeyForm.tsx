@@ -1,10 +1,10 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { InlineCreateForm } from '../../components/InlineCreateForm';
 import { requiredLabelProps } from '../../components/required-label';
 import { useFormState } from '../../lib/form-state';
-import { errorCode, fieldErrorsOf } from '../../lib/problem';
+import { fieldErrorsOf } from '../../lib/problem';
 import { type CreatedApiKey, useCreateApiKey } from './api';
 
 /** Name a new API key; the created key (with its secret) goes to `onCreated`. */
@@ -29,22 +29,14 @@ export function ApiKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => v
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      {create.isError && errorCode(create.error) !== 'validation_failed' && (
-        <ErrorAlert error={create.error} />
-      )}
-      <Group align="flex-start" gap="sm" mt={create.isError ? 'sm' : 0}>
-        <TextInput
-          label={t('settings.apiKeyName')}
-          labelProps={requiredLabelProps}
-          placeholder={t('settings.apiKeyNamePlaceholder')}
-          {...form.text('name')}
-          style={{ flex: '1 1 260px' }}
-        />
-        <Button type="submit" loading={create.isPending} mt={25}>
-          {t('settings.newApiKey')}
-        </Button>
-      </Group>
-    </form>
+    <InlineCreateForm onSubmit={submit} mutation={create} submitLabel={t('settings.newApiKey')}>
+      <TextInput
+        label={t('settings.apiKeyName')}
+        labelProps={requiredLabelProps}
+        placeholder={t('settings.apiKeyNamePlaceholder')}
+        {...form.text('name')}
+        style={{ flex: '1 1 260px' }}
+      />
+    </InlineCreateForm>
   );
 }

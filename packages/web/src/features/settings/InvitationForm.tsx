@@ -1,10 +1,10 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Select, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { InlineCreateForm } from '../../components/InlineCreateForm';
 import { requiredLabelProps } from '../../components/required-label';
 import { useFormState } from '../../lib/form-state';
-import { errorCode, fieldErrorsOf } from '../../lib/problem';
+import { fieldErrorsOf } from '../../lib/problem';
 import { type CreatedInvitation, useCreateInvitation, useDepartments, useRoles } from './api';
 import { useRoleName } from './role-name';
 
@@ -45,41 +45,33 @@ export function InvitationForm({ onCreated }: InvitationFormProps) {
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      {create.isError && errorCode(create.error) !== 'validation_failed' && (
-        <ErrorAlert error={create.error} />
-      )}
-      <Group align="flex-start" gap="sm" mt={create.isError ? 'sm' : 0} wrap="wrap">
-        <TextInput
-          label={t('settings.email')}
-          labelProps={requiredLabelProps}
-          type="email"
-          {...form.text('email')}
-          style={{ flex: '1 1 240px' }}
-        />
-        <Select
-          label={t('settings.role')}
-          data={(roles.data ?? []).map((r) => ({ value: r.id, label: roleName(r) }))}
-          value={roleId}
-          onChange={(value) => form.setField('roleId', value)}
-          error={form.errors.roleId}
-          allowDeselect={false}
-          w={180}
-        />
-        <Select
-          label={t('settings.department')}
-          placeholder={t('settings.noDepartment')}
-          data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
-          value={form.values.departmentId}
-          onChange={(value) => form.setField('departmentId', value)}
-          error={form.errors.departmentId}
-          clearable
-          w={180}
-        />
-        <Button type="submit" loading={create.isPending} mt={25}>
-          {t('settings.sendInvite')}
-        </Button>
-      </Group>
-    </form>
+    <InlineCreateForm onSubmit={submit} mutation={create} submitLabel={t('settings.sendInvite')}>
+      <TextInput
+        label={t('settings.email')}
+        labelProps={requiredLabelProps}
+        type="email"
+        {...form.text('email')}
+        style={{ flex: '1 1 240px' }}
+      />
+      <Select
+        label={t('settings.role')}
+        data={(roles.data ?? []).map((r) => ({ value: r.id, label: roleName(r) }))}
+        value={roleId}
+        onChange={(value) => form.setField('roleId', value)}
+        error={form.errors.roleId}
+        allowDeselect={false}
+        w={180}
+      />
+      <Select
+        label={t('settings.department')}
+        placeholder={t('settings.noDepartment')}
+        data={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        value={form.values.departmentId}
+        onChange={(value) => form.setField('departmentId', value)}
+        error={form.errors.departmentId}
+        clearable
+        w={180}
+      />
+    </InlineCreateForm>
   );
 }

@@ -1,20 +1,23 @@
-import { Badge, Button, Paper, Select, Table, Text } from '@mantine/core';
+import type { User } from '@guanxi/contract';
+import { Paper, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { type DataColumn, DataTable } from '../../components/DataTable';
+import { EnumBadge } from '../../components/EnumBadge';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RowAction } from '../../components/RowAction';
 import { TableSkeleton } from '../../components/TableSkeleton';
-import { useEnumLabels } from '../../i18n/enums';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session';
 import { type UpdateUserBody, useDepartments, useRoles, useUpdateUser, useUsers } from './api';
 import { useRoleName } from './role-name';
 
 const NO_DEPARTMENT = '__none__';
+const STATUS_COLORS = { active: 'green', deactivated: 'gray' };
 
 /** Users of the workspace; administrators change role and department, or deactivate. */
 export function UserList() {
   const { t } = useTranslation();
   const me = useSession();
-  const { label } = useEnumLabels();
   const roleName = useRoleName();
   const users = useUsers();
   const roles = useRoles();
@@ -38,90 +41,85 @@ export function UserList() {
       },
     );
 
+  const columns: DataColumn<User>[] = [
+    {
+      key: 'name',
+      header: t('settings.userColumns.name'),
+      cell: (user) => (
+        <Text size="sm" fw={500}>
+          {user.name}{' '}
+          {user.id === me.user.id && (
+            <Text span c="dimmed" size="sm">
+              {t('settings.you')}
+            </Text>
+          )}
+        </Text>
+      ),
+    },
+    { key: 'email', header: t('settings.userColumns.email'), cell: (user) => user.email },
+    {
+      key: 'role',
+      header: t('settings.userColumns.role'),
+      cell: (user) => (
+        <Select
+          aria-label={t('settings.roleOf', { name: user.name })}
+          data={roleOptions}
+          value={user.roleId}
+          onChange={(roleId) => roleId && roleId !== user.roleId && save(user.id, { roleId })}
+          allowDeselect={false}
+          disabled={user.id === me.user.id}
+          size="xs"
+          w={160}
+        />
+      ),
+    },
+    {
+      key: 'department',
+      header: t('settings.userColumns.department'),
+      cell: (user) => (
+        <Select
+          aria-label={t('settings.departmentOf', { name: user.name })}
+          data={departmentOptions}
+          value={user.departmentId ?? NO_DEPARTMENT}
+          onChange={(value) => {
+            const departmentId = value === NO_DEPARTMENT ? null : value;
+            if (value && departmentId !== user.departmentId) save(user.id, { departmentId });
+          }}
+          allowDeselect={false}
+          size="xs"
+          w={160}
+        />
+      ),
+    },
+    {
+      key: 'status',
+      header: t('settings.userColumns.status'),
+      cell: (user) => (
+        <EnumBadge kind="userStatus" value={user.status} colors={STATUS_COLORS} variant="light" />
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (user) => {
+        const active = user.status === 'active';
+        return (
+          user.id !== me.user.id && (
+            <RowAction
+              label={active ? t('settings.deactivate') : t('settings.reactivate')}
+              rowName={user.name}
+              color={active ? 'red' : 'green'}
+              onClick={() => save(user.id, { status: active ? 'deactivated' : 'active' })}
+            />
+          )
+        );
+      },
+    },
+  ];
+
   return (
     <Paper withBorder radius="md" p="md">
-      <Table.ScrollContainer minWidth={820}>
-        <Table verticalSpacing="sm" aria-label={t('settings.users')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('settings.userColumns.name')}</Table.Th>
-              <Table.Th>{t('settings.userColumns.email')}</Table.Th>
-              <Table.Th>{t('settings.userColumns.role')}</Table.Th>
-              <Table.Th>{t('settings.userColumns.department')}</Table.Th>
-              <Table.Th>{t('settings.userColumns.status')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.data.map((user) => {
-              const self = user.id === me.user.id;
-              const active = user.status === 'active';
-              return (
-                <Table.Tr key={user.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {user.name}{' '}
-                      {self && (
-                        <Text span c="dimmed" size="sm">
-                          {t('settings.you')}
-                        </Text>
-                      )}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{user.email}</Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={t('settings.roleOf', { name: user.name })}
-                      data={roleOptions}
-                      value={user.roleId}
-                      onChange={(roleId) =>
-                        roleId && roleId !== user.roleId && save(user.id, { roleId })
-                      }
-                      allowDeselect={false}
-                      disabled={self}
-                      size="xs"
-                      w={160}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={t('settings.departmentOf', { name: user.name })}
-                      data={departmentOptions}
-                      value={user.departmentId ?? NO_DEPARTMENT}
-                      onChange={(value) => {
-                        const departmentId = value === NO_DEPARTMENT ? null : value;
-                        if (value && departmentId !== user.departmentId)
-                          save(user.id, { departmentId });
-                      }}
-                      allowDeselect={false}
-                      size="xs"
-                      w={160}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={active ? 'green' : 'gray'} variant="light" tt="none">
-                      {label('userStatus', user.status)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {!self && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        color={active ? 'red' : 'green'}
-                        onClick={() => save(user.id, { status: active ? 'deactivated' : 'active' })}
-                        aria-label={`${active ? t('settings.deactivate') : t('settings.reactivate')} ${user.name}`}
-                      >
-                        {active ? t('settings.deactivate') : t('settings.reactivate')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable label={t('settings.users')} rows={users.data} columns={columns} minWidth={820} />
     </Paper>
   );
 }

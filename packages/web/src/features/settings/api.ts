@@ -56,49 +56,34 @@ export const useUserNames = () => {
   return useMemo(() => new Map((data ?? []).map((u) => [u.id, u.name])), [data]);
 };
 
-export const useUpdateUser = () => {
+/** A change that refreshes the list it belongs to once the server has it. */
+const useRefreshingMutation = <V, R>(
+  mutationFn: (vars: V) => Promise<R>,
+  queryKey: readonly unknown[],
+) => {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (vars: { id: string; body: UpdateUserBody }) =>
-      settingsClient.updateUser(vars.id, vars.body),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.users() }),
+    mutationFn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey }),
   });
 };
+
+export const useUpdateUser = () =>
+  useRefreshingMutation(
+    (vars: { id: string; body: UpdateUserBody }) => settingsClient.updateUser(vars.id, vars.body),
+    settingsKeys.users(),
+  );
 
 export const useInvitations = () =>
   useQuery({ queryKey: settingsKeys.invitations(), queryFn: settingsClient.invitations });
-
-export const useCreateInvitation = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: settingsClient.createInvitation,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.invitations() }),
-  });
-};
-
-export const useRevokeInvitation = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: settingsClient.revokeInvitation,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.invitations() }),
-  });
-};
+export const useCreateInvitation = () =>
+  useRefreshingMutation(settingsClient.createInvitation, settingsKeys.invitations());
+export const useRevokeInvitation = () =>
+  useRefreshingMutation(settingsClient.revokeInvitation, settingsKeys.invitations());
 
 export const useApiKeys = () =>
   useQuery({ queryKey: settingsKeys.apiKeys(), queryFn: settingsClient.apiKeys });
-
-export const useCreateApiKey = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: settingsClient.createApiKey,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.apiKeys() }),
-  });
-};
-
-export const useRevokeApiKey = () => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: settingsClient.revokeApiKey,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKeys.apiKeys() }),
-  });
-};
+export const useCreateApiKey = () =>
+  useRefreshingMutation(settingsClient.createApiKey, settingsKeys.apiKeys());
+export const useRevokeApiKey = () =>
+  useRefreshingMutation(settingsClient.revokeApiKey, settingsKeys.apiKeys());

@@ -1,0 +1,160 @@
+import { Badge, Button, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { type ReactNode, useState } from 'react';
+import { BackLink } from '../components/BackLink';
+import { DetailGrid } from '../components/DetailGrid';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { RecordActions, TrashBanner } from '../components/RecordActions';
+import { usePermissions } from '../features/auth/session';
+import { formatDateTime } from '../lib/format';
+import { notifyError, notifySuccess } from '../lib/notify';
+import { useRecordMessages } from './messages';
+import { RecordFormModal } from './RecordFormModal';
+import { RecordHistory } from './RecordHistory';
+import type { RecordBase, RecordType } from './record-type';
+import { type RecordView, useRecordView } from './view';
+
+/** One field on the details tab; `value` shows as given, a dash when empty. */
+export type RecordDetailItem = { field: string; value: ReactNode; span?: 'full' };
+
+/** A tab between the details and the history, e.g. an account's contacts. */
+export type RecordTab<T> = {
+  value: string;
+  label: (record: T) => ReactNode;
+  panel: (record: T) => ReactNode;
+};
+
+type RecordDetailPageProps<T extends RecordBase, K extends string, D> = {
+  recordType: RecordType<T, K, D>;
+  id: string;
+  /** Badges next to the name. */
+  meta?: (record: T) => ReactNode;
+  subtitle: (record: T, view: RecordView) => ReactNode;
+  /** The details tab; created and updated times follow. */
+  details: (record: T, view: RecordView) => RecordDetailItem[];
+  tabs?: readonly RecordTab<T>[];
+};
+
+/**
+ * One record's page: header with facts, Edit and Delete; the trash banner with Restore; tabs
+ * for details, the record type's own tabs, and history; the edit form.
+ */
+export function RecordDetailPage<T extends RecordBase, K extends string, D>(
+  props: RecordDetailPageProps<T, K, D>,
+) {
+  const { recordType, id, tabs = [] } = props;
+  const { t, text, fieldLabel } = useRecordMessages(recordType.messages);
+  const view = useRecordView();
+  const { can } = usePermissions();
+  const query = recordType.api.useOne(id);
+  const remove = recordType.api.useRemove();
+  const restore = recordType.api.useRestore();
+  const [editing, setEditing] = useState(false);
+
+  const back = <BackLink to={recordType.listPath} label={text('title')} />;
+  if (query.isPending) {
+    return (
+      <Stack>
+        {back}
+        <Skeleton height={36} width="40%" />
+        <Skeleton height={240} />
+      </Stack>
+    );
+  }
+  if (query.isError) {
+    return (
+      <Stack align="flex-start">
+        {back}
+        <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
+        <Button component={Link} to={recordType.listPath} variant="default">
+          {text('title')}
+        </Button>
+      </Stack>
+    );
+  }
+
+  const record = query.data;
+  const deleted = record.deletedAt !== null;
+  const onDelete = () =>
+    remove.mutateAsync(record).then(
+      () => notifySuccess(text('deleted')),
+      (error: unknown) => notifyError(t, error),
+    );
+  const onRestore = () =>
+    restore.mutate(record.id, {
+      onSuccess: () => notifySuccess(text('restored')),
+      onError: (error) => notifyError(t, error),
+    });
+  const details = [
+    ...props.details(record, view),
+    { field: 'createdAt', value: formatDateTime(record.createdAt) },
+    { field: 'updatedAt', value: formatDateTime(record.updatedAt) },
+  ].map(({ field, ...item }) => ({ label: fieldLabel(field), ...item }));
+
+  return (
+    <>
+      {back}
+      <PageHeader
+        title={record.name}
+        meta={
+          <>
+            {props.meta?.(record)}
+            {deleted && <Badge color="gray">{t('common.trash')}</Badge>}
+          </>
+        }
+        subtitle={props.subtitle(record, view)}
+        actions={
+          <RecordActions
+            deleted={deleted}
+            canUpdate={can(recordType.object, 'update')}
+            canDelete={can(recordType.object, 'delete')}
+            onEdit={() => setEditing(true)}
+            onDelete={onDelete}
+            deleting={remove.isPending}
+            deleteTitle={text('deleteTitle')}
+            deleteMessage={text('deleteMessage', { name: record.name })}
+          />
+        }
+      />
+      {deleted && (
+        <TrashBanner
+          message={text('inTrash')}
+          canRestore={can(recordType.object, 'delete') || can(recordType.object, 'update')}
+          restoring={restore.isPending}
+          onRestore={onRestore}
+        />
+      )}
+      <Paper withBorder radius="md" p="md">
+        <Tabs defaultValue="details" keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="details">{text('tabDetails')}</Tabs.Tab>
+            {tabs.map((tab) => (
+              <Tabs.Tab key={tab.value} value={tab.value}>
+                {tab.label(record)}
+              </Tabs.Tab>
+            ))}
+            <Tabs.Tab value="history">{text('tabHistory')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="details">
+            <DetailGrid items={details} />
+          </Tabs.Panel>
+          {tabs.map((tab) => (
+            <Tabs.Panel key={tab.value} value={tab.value}>
+              {tab.panel(record)}
+            </Tabs.Panel>
+          ))}
+          <Tabs.Panel value="history">
+            <RecordHistory recordType={recordType} id={record.id} />
+          </Tabs.Panel>
+        </Tabs>
+      </Paper>
+      <RecordFormModal
+        recordType={recordType}
+        opened={editing}
+        onClose={() => setEditing(false)}
+        record={record}
+      />
+    </>
+  );
+}

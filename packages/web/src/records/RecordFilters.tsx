@@ -1,0 +1,94 @@
+import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { OwnerSelect } from '../features/settings/OwnerSelect';
+import { useEnumLabels } from '../i18n/enums';
+import { useRecordMessages } from './messages';
+import type { RecordNamespace } from './record-type';
+import { clearedFilters, isFiltered, type RecordFilter, type RecordSearch } from './search';
+
+type RecordFiltersProps<K extends string> = {
+  recordType: { messages: RecordNamespace; filters: readonly RecordFilter<K>[] };
+  search: RecordSearch<K>;
+  onChange: (patch: Partial<RecordSearch<K>>) => void;
+};
+
+/** Quick search, the record type's filters and the trash switch above a record list. */
+export function RecordFilters<K extends string>({
+  recordType,
+  search,
+  onChange,
+}: RecordFiltersProps<K>) {
+  const { t, text, fieldLabel } = useRecordMessages(recordType.messages);
+  const { options } = useEnumLabels();
+  const [q, setQ] = useState(search.q ?? '');
+  const commitQ = useDebouncedCallback((value: string) => onChange({ q: value || undefined }), 300);
+  // A computed key and a flag cannot be checked against the generic search; both are its keys.
+  const setFilter = (param: K, value: string | null) =>
+    onChange({ [param]: value ?? undefined } as Partial<RecordSearch<K>>);
+
+  return (
+    <Group gap="sm" mb="md" align="flex-end" wrap="wrap">
+      <TextInput
+        aria-label={text('searchLabel')}
+        placeholder={text('searchPlaceholder')}
+        leftSection={<IconSearch size={16} aria-hidden />}
+        value={q}
+        onChange={(event) => {
+          setQ(event.currentTarget.value);
+          commitQ(event.currentTarget.value);
+        }}
+        w={{ base: '100%', sm: 280 }}
+        type="search"
+      />
+      {recordType.filters.map((filter) =>
+        filter.kind === 'owner' ? (
+          <OwnerSelect
+            key={filter.param}
+            label=""
+            ariaLabel={fieldLabel(filter.field)}
+            placeholder={t('common.anyOwner')}
+            value={search[filter.param] ?? null}
+            onChange={(value) => setFilter(filter.param, value)}
+            clearable
+            includeInactive
+            w={filter.width}
+          />
+        ) : (
+          <Select
+            key={filter.param}
+            aria-label={fieldLabel(filter.field)}
+            placeholder={fieldLabel(filter.field)}
+            data={options(filter.field, filter.values)}
+            value={search[filter.param] ?? null}
+            onChange={(value) => setFilter(filter.param, value)}
+            clearable
+            searchable={filter.searchable}
+            w={filter.width}
+          />
+        ),
+      )}
+      {isFiltered(recordType.filters, search) && (
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setQ('');
+            onChange(clearedFilters(recordType.filters));
+          }}
+        >
+          {t('common.clearFilters')}
+        </Button>
+      )}
+      <Switch
+        label={t('common.trash')}
+        checked={search.trash === true}
+        onChange={(event) =>
+          onChange({ trash: event.currentTarget.checked || undefined } as Partial<RecordSearch<K>>)
+        }
+        ml="auto"
+        mb={8}
+      />
+    </Group>
+  );
+}

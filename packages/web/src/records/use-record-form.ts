@@ -1,0 +1,84 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../features/auth/session';
+import { changedFields, useFormState, withoutEmpty } from '../lib/form-state';
+import { mergeEdits } from '../lib/merge-edits';
+import type { ResourceApi } from '../lib/resource-api';
+import { useRecordSave } from '../lib/use-record-save';
+import type { RecordBase, RecordNamespace } from './record-type';
+
+type RecordFormOptions<T extends RecordBase, C extends object, V> = {
+  api: ResourceApi<T, C, Partial<C>>;
+  messages: RecordNamespace;
+  /** The record to edit; undefined when creating. */
+  record: T | undefined;
+  /** The form's values for a record, or for a new one owned by `ownerId`. */
+  toValues: (record: T | undefined, ownerId: string) => V;
+  toInput: (values: V) => C;
+  onSaved: (record: T) => void;
+  /** Runs as a valid form is sent, e.g. to remember which rows went out. */
+  onSend?: (values: V) => void;
+};
+
+/**
+ * State and submit of a record form: values and field errors, the name required, a create that
+ * sends only what was filled in, an edit that sends only what changed, and the save cycle of
+ * `useRecordSave` (idempotency, If-Match, "reload latest" keeping the edits).
+ */
+export function useRecordForm<T extends RecordBase, C extends object, V extends { name: string }>(
+  options: RecordFormOptions<T, C, V>,
+) {
+  const { t } = useTranslation();
+  const me = useSession();
+  const { api, record, toValues, toInput } = options;
+  const [original, setOriginal] = useState(() => toValues(record, me.user.id));
+  const form = useFormState<V>(original);
+  const create = api.useCreate();
+  const update = api.useUpdate();
+  const save = useRecordSave({
+    record,
+    detailKey: api.keys.detail,
+    fetchLatest: (id) => api.client.get(id),
+    setErrors: form.setErrors,
+    onReloaded: (latest) => {
+      const latestValues = toValues(latest, me.user.id);
+      form.setValues((edited) => mergeEdits(original, edited, latestValues));
+      setOriginal(latestValues);
+    },
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!form.values.name.trim()) {
+      const field = t(`${options.messages}.fields.name`);
+      form.setErrors({ name: t('common.requiredField', { field }) });
+      return;
+    }
+    const input = toInput(form.values);
+    options.onSend?.(form.values);
+    const saved = await save.run(() => {
+      if (!record) {
+        return create.mutateAsync({
+          input: withoutEmpty(input) as C,
+          idempotencyKey: save.idempotencyKey,
+        });
+      }
+      const changes = changedFields(toInput(original), input);
+      if (Object.keys(changes).length === 0) return Promise.resolve(record);
+      return update.mutateAsync({ id: record.id, version: save.baseVersion, input: changes });
+    });
+    if (saved) options.onSaved(saved);
+  };
+
+  return { ...form, save, submit, saving: create.isPending || update.isPending };
+}
+
+/** What the form shell shows of a record form's state. */
+export type RecordFormState = {
+  submit: (event: FormEvent) => Promise<void>;
+  saving: boolean;
+  save: Pick<
+    ReturnType<typeof useRecordSave>,
+    'stale' | 'reloading' | 'reloadLatest' | 'error' | 'errorCount'
+  >;
+};

@@ -16,7 +16,15 @@ async function main() {
     },
   });
   let demo: Awaited<ReturnType<typeof seedDemoIfEmpty>> = null;
-  if (config.SEED_DEMO) demo = await seedDemoIfEmpty(database.db, app.log);
+  if (config.SEED_DEMO) {
+    demo = await seedDemoIfEmpty(database.db);
+    if (demo) {
+      app.log.info(
+        { workspaceId: demo.workspaceId, accounts: demo.accounts, contacts: demo.contacts },
+        'seeded the demo workspace',
+      );
+    }
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,6 +1,5 @@
 import { fakerEN_US, fakerZH_CN } from '@faker-js/faker';
 import { sql } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
 import {
   accountInput,
   actorFor,
@@ -79,14 +78,10 @@ export async function seedDemo(db: Db) {
   };
 }
 
-export async function seedDemoIfEmpty(db: Db, log: FastifyBaseLogger) {
+/** Seeds the demo workspace when the database has no workspace yet; null when it had one. */
+export async function seedDemoIfEmpty(db: Db) {
   const [{ n }] = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from workspaces`),
   );
-  if (n > 0) return null;
-  log.info('empty database: seeding the demo workspace');
-  const result = await seedDemo(db);
-  const { password: _password, ...summary } = result;
-  log.info(summary, 'demo workspace ready');
-  return result;
+  return n > 0 ? null : seedDemo(db);
 }

@@ -60,6 +60,7 @@ export const FIELD_ERROR_CODES = [
   'inactive_user',
   'taken',
   'incorrect',
+  'cycle',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

@@ -10,7 +10,15 @@ import {
 import { accountPages } from '../features/accounts';
 import { AcceptInvitationPage, meQueryOptions, SignInPage, SignUpPage } from '../features/auth';
 import { contactPages } from '../features/contacts';
-import { ApiKeyList, InvitationList, SettingsLayout, UserList } from '../features/settings';
+import {
+  ApiKeyList,
+  AuditLog,
+  DepartmentList,
+  InvitationList,
+  RoleList,
+  SettingsLayout,
+  UserList,
+} from '../features/settings';
 import { searchString } from '../lib/list-query';
 import { AppLayout } from './AppLayout';
 import { NotFound } from './NotFound';
@@ -133,6 +141,9 @@ const routeTree = rootRoute.addChildren([
       settingsIndexRoute,
       settingsPage('/users', UserList, 'admins'),
       settingsPage('/invitations', InvitationList, 'admins'),
+      settingsPage('/roles', RoleList, 'admins'),
+      settingsPage('/departments', DepartmentList, 'admins'),
+      settingsPage('/audit-log', AuditLog, 'admins'),
       settingsPage('/api-keys', ApiKeyList, 'everyone'),
     ]),
   ]),

@@ -89,6 +89,8 @@ export const describeFieldError = (t: TFunction, error: FieldProblem): string =>
       return t('fieldErrors.taken');
     case 'incorrect':
       return t('fieldErrors.incorrect');
+    case 'cycle':
+      return t('fieldErrors.cycle');
     case 'invalid':
       return t('fieldErrors.invalid');
     default:

@@ -1,5 +1,5 @@
 import type { CreateDepartmentInput, Department, UpdateDepartmentInput } from '@guanxi/contract';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { rowsOf } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
@@ -35,8 +35,23 @@ async function assertValidParent(ctx: Ctx, id: string | null, parentId: string) 
     throw invalid('parentId', 'no such department in this workspace', 'not_found');
   // Walk up from the new parent: reaching the department itself would make a cycle.
   for (let cur: string | null = parentId; cur; cur = byId.get(cur)?.parentId ?? null) {
-    if (cur === id) throw invalid('parentId', 'a department cannot be placed under itself');
+    if (cur === id) {
+      throw invalid(
+        'parentId',
+        'a department cannot be placed under itself or its sub-departments',
+        'cycle',
+      );
+    }
   }
+}
+
+async function rootDepartmentId(ctx: Ctx): Promise<string> {
+  const [root] = await ctx.db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(and(eq(departments.workspaceId, ctx.actor.workspaceId), isNull(departments.parentId)))
+    .limit(1);
+  return root.id;
 }
 
 export async function createDepartment(
@@ -44,7 +59,9 @@ export async function createDepartment(
   data: z.infer<typeof CreateDepartmentInput>,
 ): Promise<Department> {
   requireWorkspaceAdmin(ctx);
-  if (data.parentId) await assertValidParent(ctx, null, data.parentId);
+  // The tree has one root: a department without a parent goes under it.
+  const parentId = data.parentId ?? (await rootDepartmentId(ctx));
+  await assertValidParent(ctx, null, parentId);
   return auditedWrite(ctx, 'department', async (tx) => {
     const [row] = await tx
       .insert(departments)
@@ -52,7 +69,7 @@ export async function createDepartment(
         workspaceId: ctx.actor.workspaceId,
         id: newId(),
         name: data.name,
-        parentId: data.parentId ?? null,
+        parentId,
         createdAt: ctx.now(),
       })
       .returning();
@@ -74,6 +91,9 @@ export async function updateDepartment(
 ): Promise<Department> {
   requireWorkspaceAdmin(ctx);
   if (data.parentId) await assertValidParent(ctx, id, data.parentId);
+  if (data.parentId === null && id !== (await rootDepartmentId(ctx))) {
+    throw invalid('parentId', 'only the root department has no parent', 'required');
+  }
   const where = and(eq(departments.workspaceId, ctx.actor.workspaceId), eq(departments.id, id));
   return auditedWrite(ctx, 'department', async (tx) => {
     const [before] = await tx.select().from(departments).where(where).for('update');

@@ -1,14 +1,37 @@
 import { Tabs } from '@mantine/core';
-import { IconKey, IconMailPlus, IconUsers } from '@tabler/icons-react';
+import {
+  IconHierarchy2,
+  IconHistory,
+  IconKey,
+  IconMailPlus,
+  IconShieldLock,
+  IconUsers,
+} from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { usePermissions } from '../auth/session';
 
-const TABS = ['/settings/users', '/settings/invitations', '/settings/api-keys'] as const;
+const TABS = [
+  '/settings/users',
+  '/settings/invitations',
+  '/settings/roles',
+  '/settings/departments',
+  '/settings/audit-log',
+  '/settings/api-keys',
+] as const;
 type SettingsPath = (typeof TABS)[number];
 
-/** Settings page header and tabs; users and invitations only for administrators. */
+/** Tabs only administrators see, in order. */
+const ADMIN_TABS = [
+  { path: '/settings/users', label: 'settings.users', Icon: IconUsers },
+  { path: '/settings/invitations', label: 'settings.invitations', Icon: IconMailPlus },
+  { path: '/settings/roles', label: 'roles.title', Icon: IconShieldLock },
+  { path: '/settings/departments', label: 'departments.title', Icon: IconHierarchy2 },
+  { path: '/settings/audit-log', label: 'auditLog.title', Icon: IconHistory },
+] as const;
+
+/** Settings page header and tabs; all but API keys only for administrators. */
 export function SettingsLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -25,19 +48,12 @@ export function SettingsLayout() {
         mb="md"
       >
         <Tabs.List>
-          {manageWorkspace && (
-            <>
-              <Tabs.Tab value="/settings/users" leftSection={<IconUsers size={16} aria-hidden />}>
-                {t('settings.users')}
+          {manageWorkspace &&
+            ADMIN_TABS.map(({ path, label, Icon }) => (
+              <Tabs.Tab key={path} value={path} leftSection={<Icon size={16} aria-hidden />}>
+                {t(label)}
               </Tabs.Tab>
-              <Tabs.Tab
-                value="/settings/invitations"
-                leftSection={<IconMailPlus size={16} aria-hidden />}
-              >
-                {t('settings.invitations')}
-              </Tabs.Tab>
-            </>
-          )}
+            ))}
           <Tabs.Tab value="/settings/api-keys" leftSection={<IconKey size={16} aria-hidden />}>
             {t('settings.apiKeys')}
           </Tabs.Tab>

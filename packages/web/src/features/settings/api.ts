@@ -1,5 +1,19 @@
-import type { ApiKey, Department, Invitation, Role, User } from '@guanxi/contract';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ApiKey,
+  AuditEntry,
+  Department,
+  Invitation,
+  Role,
+  RolePermissions,
+  User,
+} from '@guanxi/contract';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api } from '../../lib/api-client';
 
@@ -9,6 +23,7 @@ export const settingsKeys = {
   departments: () => ['departments'] as const,
   invitations: () => ['invitations'] as const,
   apiKeys: () => ['api-keys'] as const,
+  auditLog: (filters: AuditLogFilters) => ['audit-entries', filters] as const,
 };
 
 type DataOf<T> = { data: T[] };
@@ -20,6 +35,10 @@ export type UpdateUserBody = {
 export type CreateInvitationBody = { email: string; roleId: string; departmentId?: string | null };
 export type CreatedInvitation = Invitation & { token: string; acceptUrl: string };
 export type CreatedApiKey = ApiKey & { key: string };
+export type RoleBody = { name: string; permissions: RolePermissions };
+export type DepartmentBody = { name?: string; parentId?: string | null };
+export type AuditLogFilters = { objectType?: string; actorId?: string };
+type AuditPage = { data: AuditEntry[]; nextCursor: string | null };
 
 export const settingsClient = {
   users: () => api.get<DataOf<User>>('/users').then((r) => r.data),
@@ -33,6 +52,14 @@ export const settingsClient = {
   apiKeys: () => api.get<DataOf<ApiKey>>('/api-keys').then((r) => r.data),
   createApiKey: (name: string) => api.post<CreatedApiKey>('/api-keys', { name }),
   revokeApiKey: (id: string) => api.delete(`/api-keys/${id}`),
+  createRole: (body: RoleBody) => api.post<Role>('/roles', body),
+  updateRole: (id: string, body: Partial<RoleBody>) => api.patch<Role>(`/roles/${id}`, body),
+  createDepartment: (body: DepartmentBody) => api.post<Department>('/departments', body),
+  updateDepartment: (id: string, body: DepartmentBody) =>
+    api.patch<Department>(`/departments/${id}`, body),
+  deleteDepartment: (id: string) => api.delete(`/departments/${id}`),
+  auditLog: (filters: AuditLogFilters, cursor: string | null, signal?: AbortSignal) =>
+    api.get<AuditPage>('/audit-entries', { query: { limit: 50, cursor, ...filters }, signal }),
 };
 
 export const useUsers = () =>
@@ -87,3 +114,34 @@ export const useCreateApiKey = () =>
   useRefreshingMutation(settingsClient.createApiKey, settingsKeys.apiKeys());
 export const useRevokeApiKey = () =>
   useRefreshingMutation(settingsClient.revokeApiKey, settingsKeys.apiKeys());
+
+/** Saves a role: creates it without an id, else patches it. */
+export const useSaveRole = () =>
+  useRefreshingMutation(
+    (vars: { id: string; body: Partial<RoleBody> } | { id?: undefined; body: RoleBody }) =>
+      vars.id === undefined
+        ? settingsClient.createRole(vars.body)
+        : settingsClient.updateRole(vars.id, vars.body),
+    settingsKeys.roles(),
+  );
+
+export const useCreateDepartment = () =>
+  useRefreshingMutation(settingsClient.createDepartment, settingsKeys.departments());
+export const useUpdateDepartment = () =>
+  useRefreshingMutation(
+    (vars: { id: string; body: DepartmentBody }) =>
+      settingsClient.updateDepartment(vars.id, vars.body),
+    settingsKeys.departments(),
+  );
+export const useDeleteDepartment = () =>
+  useRefreshingMutation(settingsClient.deleteDepartment, settingsKeys.departments());
+
+/** The workspace audit log, newest first, one page of 50 at a time. */
+export const useAuditLog = (filters: AuditLogFilters) =>
+  useInfiniteQuery({
+    queryKey: settingsKeys.auditLog(filters),
+    queryFn: ({ pageParam, signal }) => settingsClient.auditLog(filters, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    placeholderData: keepPreviousData,
+  });

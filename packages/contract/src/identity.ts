@@ -11,13 +11,19 @@ export type DataScope = (typeof DATA_SCOPES)[number];
 export const PERMISSION_OBJECTS = ['account', 'contact'] as const;
 export type PermissionObject = (typeof PERMISSION_OBJECTS)[number];
 
-export const ObjectPermissionSchema = z.object({
-  create: z.boolean(),
-  read: z.boolean(),
-  update: z.boolean(),
-  delete: z.boolean(),
-  scope: z.enum(DATA_SCOPES),
-});
+export const ObjectPermissionSchema = z
+  .object({
+    create: z.boolean(),
+    read: z.boolean(),
+    update: z.boolean(),
+    delete: z.boolean(),
+    scope: z.enum(DATA_SCOPES),
+  })
+  // Writing records one cannot see makes no sense and would leak through error answers.
+  .refine((p) => p.read || !(p.create || p.update || p.delete), {
+    message: 'create, update and delete need read',
+    path: ['read'],
+  });
 export type ObjectPermission = z.infer<typeof ObjectPermissionSchema>;
 
 export const RolePermissionsSchema = z.object({

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { chromiumPath } from './chromium.mjs';
 
@@ -83,4 +84,36 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+export type Suite = { server: Server; browser: Browser };
+
+/** One real server and one browser for the tests of a file, stopped when they are done. */
+export function useServerAndBrowser(): Suite {
+  const suite = {} as Suite;
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
+}
+
+/** Signs a new person up through the sign-up page (English UI) and waits for the accounts page. */
+export async function signUpInBrowser(
+  page: Page,
+  baseUrl: string,
+  person: { name: string; email: string; workspace: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByLabel('Name', { exact: true }).fill(person.name);
+  await page.getByLabel('Email', { exact: true }).fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByLabel('Workspace name').fill(person.workspace);
+  await screenshot(page, '00-signup');
+  await page.getByRole('button', { name: 'Create workspace' }).click();
+  await page.waitForURL(/\/accounts/);
 }

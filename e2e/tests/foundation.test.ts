@@ -1,37 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, type Server, screenshot, startServer } from '../harness.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot, signUpInBrowser, useServerAndBrowser } from '../harness.js';
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
+const suite = useServerAndBrowser();
 const stamp = Date.now().toString(36);
 
 async function signUp(page: Page, email: string) {
-  await page.goto(`${server.url}/signup`);
-  await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-  await page.getByLabel('Workspace name').fill('Analytical Engines Ltd.');
-  await screenshot(page, '01-signup');
-  await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.waitForURL(/\/accounts/);
+  await signUpInBrowser(page, suite.server.url, {
+    name: 'Ada Lovelace',
+    email,
+    workspace: 'Analytical Engines Ltd.',
+  });
   await page.getByRole('heading', { name: 'Accounts' }).waitFor();
 }
 
 describe('a new user runs the CRM in the browser', () => {
   it('signs up, creates an account and a contact, finds, edits and switches language', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       locale: 'en-US',
       viewport: { width: 1366, height: 900 },
     });
@@ -98,12 +84,12 @@ describe('a new user runs the CRM in the browser', () => {
   });
 
   it('shows Chinese by default to a Chinese browser and explains wrong credentials', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       locale: 'zh-CN',
       viewport: { width: 1366, height: 900 },
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/accounts`);
+    await page.goto(`${suite.server.url}/accounts`);
     await page.waitForURL(/\/signin/);
     await page.getByRole('button', { name: '登录' }).waitFor();
     await page.getByLabel('邮箱').fill(`nobody-${stamp}@example.test`);

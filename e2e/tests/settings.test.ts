@@ -1,35 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, type Server, screenshot, startServer } from '../harness.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot, signUpInBrowser, useServerAndBrowser } from '../harness.js';
 
-let server: Server;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
+const suite = useServerAndBrowser();
 const stamp = Date.now().toString(36);
-
-async function signUp(page: Page) {
-  await page.goto(`${server.url}/signup`);
-  await page.getByLabel('Name', { exact: true }).fill('Grace Hopper');
-  await page.getByLabel('Email', { exact: true }).fill(`grace-${stamp}@example.test`);
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-  await page.getByLabel('Workspace name').fill('Compiler Works');
-  await page.getByRole('button', { name: 'Create workspace' }).click();
-  await page.waitForURL(/\/accounts/);
-}
+const signUp = (page: Page) =>
+  signUpInBrowser(page, suite.server.url, {
+    name: 'Grace Hopper',
+    email: `grace-${stamp}@example.test`,
+    workspace: 'Compiler Works',
+  });
 
 describe('an administrator manages departments, roles and reads the audit log', () => {
   it('builds the org tree, defines a role, sees both in the audit log, in two languages', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       locale: 'en-US',
       viewport: { width: 1366, height: 900 },
     });

@@ -14,6 +14,7 @@ import { identityRoutes } from './modules/identity/index.js';
 import { auditRoutes } from './platform/http/audit-routes.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
+import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerErrorHandling } from './platform/http/problem.js';
 import { registerRateLimit } from './platform/http/rate-limit.js';
@@ -73,6 +74,7 @@ export async function buildApp({ config, database, logger = false, mailer }: App
   await registerRateLimit(app, config.RATE_LIMIT_PER_MINUTE);
   registerIdempotency(app);
 
+  registerMetrics(app, config.METRICS_TOKEN);
   app.get('/api/health', { config: { public: true } }, async () => {
     await database.db.execute(sql`select 1`);
     return { status: 'ok', database: database.kind };

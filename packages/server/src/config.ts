@@ -28,6 +28,8 @@ const ConfigSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** API requests per minute per API key, user or client address; 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /** Enables /api/metrics (Prometheus) for scrapers that send this value as a Bearer token. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Seed a demo workspace when the database has no workspace yet. */
   SEED_DEMO: z

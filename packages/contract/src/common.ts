@@ -61,6 +61,7 @@ export const FIELD_ERROR_CODES = [
   'taken',
   'incorrect',
   'cycle',
+  'not_permitted',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

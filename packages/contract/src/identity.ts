@@ -11,6 +11,30 @@ export type DataScope = (typeof DATA_SCOPES)[number];
 export const PERMISSION_OBJECTS = ['account', 'contact'] as const;
 export type PermissionObject = (typeof PERMISSION_OBJECTS)[number];
 
+/** Per-field access a role can restrict: hidden (never shown, never written) or read-only. */
+export const FIELD_ACCESS = ['hidden', 'readOnly'] as const;
+export type FieldAccess = (typeof FIELD_ACCESS)[number];
+
+/** The fields of each object a role may hide or make read-only (names and owners stay visible). */
+export const RESTRICTABLE_FIELDS = {
+  account: [
+    'industry',
+    'size',
+    'country',
+    'province',
+    'city',
+    'address',
+    'website',
+    'phone',
+    'tier',
+    'source',
+    'status',
+    'tags',
+    'notes',
+  ],
+  contact: ['title', 'department', 'email', 'phones', 'wechat', 'buyingRole', 'accountId', 'notes'],
+} as const satisfies Record<PermissionObject, readonly string[]>;
+
 export const ObjectPermissionSchema = z
   .object({
     create: z.boolean(),
@@ -18,6 +42,8 @@ export const ObjectPermissionSchema = z
     update: z.boolean(),
     delete: z.boolean(),
     scope: z.enum(DATA_SCOPES),
+    /** Field name → access; fields not listed are readable and writable. */
+    fields: z.record(z.string(), z.enum(FIELD_ACCESS)).optional(),
   })
   // Writing records one cannot see makes no sense and would leak through error answers.
   .refine((p) => p.read || !(p.create || p.update || p.delete), {
@@ -26,11 +52,26 @@ export const ObjectPermissionSchema = z
   });
 export type ObjectPermission = z.infer<typeof ObjectPermissionSchema>;
 
-export const RolePermissionsSchema = z.object({
-  objects: z.partialRecord(z.enum(PERMISSION_OBJECTS), ObjectPermissionSchema),
-  /** Workspace administration: users, roles, departments, invitations. */
-  manageWorkspace: z.boolean(),
-});
+export const RolePermissionsSchema = z
+  .object({
+    objects: z.partialRecord(z.enum(PERMISSION_OBJECTS), ObjectPermissionSchema),
+    /** Workspace administration: users, roles, departments, invitations. */
+    manageWorkspace: z.boolean(),
+  })
+  .superRefine((value, ctx) => {
+    for (const object of PERMISSION_OBJECTS) {
+      const allowed: readonly string[] = RESTRICTABLE_FIELDS[object];
+      for (const field of Object.keys(value.objects[object]?.fields ?? {})) {
+        if (!allowed.includes(field)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['objects', object, 'fields', field],
+            message: `cannot be restricted; use one of ${allowed.join(', ')}`,
+          });
+        }
+      }
+    }
+  });
 export type RolePermissions = z.infer<typeof RolePermissionsSchema>;
 
 export const BUILTIN_ROLE_KEYS = ['admin', 'sales_manager', 'sales_rep'] as const;

@@ -18,6 +18,33 @@ export function objectPermission(ctx: Ctx, object: PermissionObject): ObjectPerm
   return ctx.actor.permissions.objects[object] ?? NONE;
 }
 
+/** Fields of the object the actor's role hides or makes read-only. */
+export function restrictedFields(ctx: Ctx, object: PermissionObject) {
+  const fields = objectPermission(ctx, object).fields ?? {};
+  const hidden = Object.keys(fields).filter((f) => fields[f] === 'hidden');
+  const readOnly = Object.keys(fields).filter((f) => fields[f] === 'readOnly');
+  return { hidden, readOnly };
+}
+
+/** Refuses (400, per field) a write that sets fields the actor's role hides or makes read-only. */
+export function assertWritableFields(
+  ctx: Ctx,
+  object: PermissionObject,
+  input: Record<string, unknown>,
+) {
+  const { hidden, readOnly } = restrictedFields(ctx, object);
+  const refused = [...hidden, ...readOnly].filter((f) => input[f] !== undefined);
+  if (refused.length > 0) {
+    throw new AppError('validation_failed', `Your role may not set: ${refused.join(', ')}`, {
+      errors: refused.map((path) => ({
+        path,
+        message: 'your role may not set this field',
+        code: 'not_permitted' as const,
+      })),
+    });
+  }
+}
+
 /** Refuses (403) when the role lacks the action on the object type at all. */
 export function requirePermission(ctx: Ctx, object: PermissionObject, action: ObjectAction): void {
   if (!objectPermission(ctx, object)[action]) {

@@ -6,6 +6,7 @@ import {
   getRecord,
   getRecordHistory,
   listRecords,
+  maskHiddenFields,
   type ObjectDef,
   restoreRecord,
   type StoredRecord,
@@ -45,7 +46,9 @@ export function recordService<
   def: ObjectDef<Row, Api>,
   hooks: RecordServiceHooks<Row, Api, C, U> = {},
 ): RecordService<Api, C, U> {
-  const present = hooks.present ?? (async (_ctx: Ctx, rows: Row[]) => rows.map(def.toApi));
+  const toApi = hooks.present ?? (async (_ctx: Ctx, rows: Row[]) => rows.map(def.toApi));
+  const present = async (ctx: Ctx, rows: Row[]) =>
+    (await toApi(ctx, rows)).map((record) => maskHiddenFields(ctx, def, record));
   const presentOne = async (ctx: Ctx, row: Row) => (await present(ctx, [row]))[0];
   return {
     async list(ctx, query) {

@@ -17,7 +17,13 @@ import {
   parseSort,
   searchCondition,
 } from './list-query.js';
-import { requirePermission, scopeCondition, scopeOwnerIds } from './permissions.js';
+import {
+  assertWritableFields,
+  requirePermission,
+  restrictedFields,
+  scopeCondition,
+  scopeOwnerIds,
+} from './permissions.js';
 
 type RecordTable = PgTable & {
   workspaceId: PgColumn;
@@ -58,7 +64,24 @@ export type ObjectDef<Row extends StoredRecord, Api extends Record<string, unkno
   /** API fields whose changes are audited (the writable ones). */
   auditFields: readonly string[];
   toApi: (row: Row) => Api;
+  /** API fields shown only when another field is: `accountName` goes with `accountId`. */
+  derivedFields?: Record<string, readonly string[]>;
 };
+
+/** The API record with the fields the actor's role hides blanked (null, or [] for lists). */
+export function maskHiddenFields<Api extends Record<string, unknown>>(
+  ctx: Ctx,
+  def: Pick<ObjectDef<StoredRecord, Api>, 'object' | 'derivedFields'>,
+  record: Api,
+): Api {
+  const { hidden } = restrictedFields(ctx, def.object);
+  if (hidden.length === 0) return record;
+  const masked: Record<string, unknown> = { ...record };
+  for (const field of hidden.flatMap((f) => [f, ...(def.derivedFields?.[f] ?? [])])) {
+    if (field in masked) masked[field] = Array.isArray(masked[field]) ? [] : null;
+  }
+  return masked as Api;
+}
 
 /**
  * The same actor, querying through the open transaction. Scope and owner checks inside a
@@ -132,13 +155,20 @@ export async function listRecords<Row extends StoredRecord, Api extends Record<s
 ): Promise<{ rows: Row[]; nextCursor: string | null }> {
   requirePermission(ctx, def.object, 'read');
   const { table } = def;
-  const sort = parseSort(def.fields, query.sort, def.defaultSort);
+  // Fields the role hides can be neither filtered, sorted nor searched on: that would reveal them.
+  const { hidden } = restrictedFields(ctx, def.object);
+  const fields = Object.fromEntries(
+    Object.entries(def.fields).filter(([name]) => !hidden.includes(name)),
+  );
+  const hiddenColumns = new Set(hidden.map((name) => def.fields[name]?.column).filter(Boolean));
+  const searchColumns = def.searchColumns.filter((column) => !hiddenColumns.has(column));
+  const sort = parseSort(fields, query.sort, def.defaultSort);
   const where = and(
     eq(table.workspaceId, ctx.actor.workspaceId),
     query.deleted === 'true' ? isNotNull(table.deletedAt) : isNull(table.deletedAt),
     await scopeCondition(ctx, def.object, table.ownerId),
-    parseFilter(def.fields, query.filter),
-    searchCondition(def.searchColumns, query.q),
+    parseFilter(fields, query.filter),
+    searchCondition(searchColumns, query.q),
     cursorCondition(sort, table.id, query.cursor),
     extra,
   );
@@ -163,6 +193,7 @@ export async function createRecord<Row extends StoredRecord, Api extends Record<
   input: Record<string, unknown> & { ownerId?: string; custom?: Record<string, unknown> },
 ): Promise<Row> {
   requirePermission(ctx, def.object, 'create');
+  assertWritableFields(ctx, def.object, input);
   const ownerId = input.ownerId ?? ctx.actor.userId;
   if (ownerId !== ctx.actor.userId) await assertOwnerAssignable(ctx, def.object, ownerId);
   const custom = await validateCustomFields(ctx, def.object, input.custom ?? {});
@@ -202,6 +233,7 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
   expectedVersion?: number,
 ): Promise<Row> {
   requirePermission(ctx, def.object, 'update');
+  assertWritableFields(ctx, def.object, patch);
   return ctx.db.transaction(async (tx) => {
     ctx = onTransaction(ctx, tx);
     const current = await findVisible(ctx, tx, def, id, { deleted: false, forUpdate: true });
@@ -319,7 +351,16 @@ export async function getRecordHistory<
   Api extends Record<string, unknown>,
 >(ctx: Ctx, def: ObjectDef<Row, Api>, id: string) {
   await getRecord(ctx, def, id, { includeDeleted: true });
-  return listHistory(ctx, def.object, id);
+  const { hidden } = restrictedFields(ctx, def.object);
+  const entries = await listHistory(ctx, def.object, id);
+  if (hidden.length === 0) return entries;
+  // Changes to fields the viewer's role hides are left out; an update of only those disappears.
+  return entries
+    .map((e) => ({
+      ...e,
+      changes: e.changes.filter((c) => !hidden.includes(c.field.split('.')[0])),
+    }))
+    .filter((e) => e.action !== 'update' || e.changes.length > 0);
 }
 
 /** Common API fields of every record. */

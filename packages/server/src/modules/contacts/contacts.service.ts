@@ -61,6 +61,7 @@ export const contactObject: ObjectDef<ContactRow, Contact> = {
     updatedAt: { column: t.updatedAt, type: 'datetime', sortable: true },
   },
   toApi: (row) => toContact(row),
+  derivedFields: { accountId: ['accountName'] },
 };
 
 async function withAccountNames(ctx: Ctx, rows: ContactRow[]): Promise<Contact[]> {

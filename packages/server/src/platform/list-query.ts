@@ -1,8 +1,6 @@
 import {
   and,
   arrayContains,
-  asc,
-  desc,
   eq,
   gt,
   gte,
@@ -42,10 +40,10 @@ const OPS_BY_TYPE: Record<FieldType, readonly string[]> = {
   tags: ['contains', 'isNull'],
 };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_FILTER_DEPTH = 4;
 
-const fail = (errors: FieldError[]): never => {
+export const fail = (errors: FieldError[]): never => {
   throw new AppError('validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
     errors,
   });
@@ -208,119 +206,6 @@ export function parseFilter(fields: FieldSpecs, raw: string | undefined): SQL | 
     return fail([{ path: 'filter', message: 'must be valid JSON', code: 'invalid_format' }]);
   }
   return groupCondition(fields, parsed, '', 0);
-}
-
-export type SortKey = { field: string; spec: FieldSpec; desc: boolean };
-
-export function parseSort(
-  fields: FieldSpecs,
-  raw: string | undefined,
-  fallback: string,
-): SortKey[] {
-  const keys: SortKey[] = [];
-  for (const part of (raw || fallback).split(',').map((s) => s.trim())) {
-    if (!part) continue;
-    const isDesc = part.startsWith('-');
-    const field = isDesc ? part.slice(1) : part;
-    const spec = fields[field];
-    if (!spec?.sortable) {
-      const known = Object.keys(fields).filter((k) => fields[k].sortable);
-      fail([
-        {
-          path: 'sort',
-          message: `cannot sort by "${field}"; use one of ${known.join(', ')}`,
-          code: 'unknown_field',
-        },
-      ]);
-    }
-    if (keys.some((k) => k.field === field)) {
-      fail([{ path: 'sort', message: `"${field}" appears twice`, code: 'invalid' }]);
-    }
-    keys.push({ field, spec, desc: isDesc });
-  }
-  if (keys.length > 3) {
-    fail([
-      { path: 'sort', message: 'at most 3 sort fields', code: 'too_big', params: { maximum: 3 } },
-    ]);
-  }
-  return keys;
-}
-
-/** ORDER BY the sort keys (nulls always last) and then the id, so the order is total. */
-export function orderBy(keys: SortKey[], idColumn: PgColumn): SQL[] {
-  return [
-    ...keys.map((k) =>
-      k.desc ? sql`${desc(k.spec.column)} nulls last` : sql`${asc(k.spec.column)} nulls last`,
-    ),
-    asc(idColumn),
-  ];
-}
-
-type CursorValue = string | number | null;
-
-export function encodeCursor(keys: SortKey[], row: Record<string, unknown>, id: string): string {
-  const values: CursorValue[] = keys.map((k) => {
-    const v = row[k.field];
-    if (v instanceof Date) return v.toISOString();
-    return (v ?? null) as CursorValue;
-  });
-  return Buffer.from(
-    JSON.stringify({ k: keys.map((k) => (k.desc ? `-${k.field}` : k.field)), v: values, id }),
-  ).toString('base64url');
-}
-
-/**
- * Keyset condition for "rows after the cursor" under the same sort, with nulls last:
- * OR over i of (keys before i equal AND key i strictly after).
- */
-export function cursorCondition(
-  keys: SortKey[],
-  idColumn: PgColumn,
-  raw: string | undefined,
-): SQL | undefined {
-  if (!raw) return undefined;
-  const bad = (): never =>
-    fail([{ path: 'cursor', message: 'is not a cursor from this list and sort', code: 'invalid' }]);
-  let decoded: { k: string[]; v: CursorValue[]; id: string };
-  try {
-    decoded = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-  } catch {
-    return bad();
-  }
-  const signature = keys.map((k) => (k.desc ? `-${k.field}` : k.field));
-  if (
-    !decoded ||
-    !Array.isArray(decoded.k) ||
-    !Array.isArray(decoded.v) ||
-    decoded.k.join(',') !== signature.join(',') ||
-    decoded.v.length !== keys.length ||
-    typeof decoded.id !== 'string' ||
-    !UUID_RE.test(decoded.id)
-  ) {
-    return bad();
-  }
-  const value = (k: SortKey, v: CursorValue) => {
-    if (v === null) return null;
-    if (k.spec.type === 'datetime') {
-      const d = new Date(String(v));
-      return Number.isNaN(d.getTime()) ? bad() : d;
-    }
-    return v;
-  };
-  const equal = (k: SortKey, v: unknown) =>
-    v === null ? isNull(k.spec.column) : eq(k.spec.column, v);
-  const after = (k: SortKey, v: unknown): SQL | undefined =>
-    v === null
-      ? undefined
-      : or(k.desc ? lt(k.spec.column, v) : gt(k.spec.column, v), isNull(k.spec.column));
-  const branches: SQL[] = [];
-  const vals = keys.map((k, i) => value(k, decoded.v[i]));
-  for (let i = 0; i <= keys.length; i++) {
-    const prefix = keys.slice(0, i).map((k, j) => equal(k, vals[j]));
-    const tail = i < keys.length ? after(keys[i], vals[i]) : gt(idColumn, decoded.id);
-    if (tail) branches.push(and(...prefix, tail)!);
-  }
-  return or(...branches);
 }
 
 /** Case-insensitive substring match of `q` over the given columns (Chinese included). */

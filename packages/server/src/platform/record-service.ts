@@ -1,16 +1,13 @@
 import type { AuditEntry, ListQuery } from '@guanxi/contract';
 import type { Ctx } from './context.js';
+import { createRecord, deleteRecord, restoreRecord, updateRecord } from './record-writes.js';
 import {
-  createRecord,
-  deleteRecord,
   getRecord,
   getRecordHistory,
   listRecords,
   maskHiddenFields,
   type ObjectDef,
-  restoreRecord,
   type StoredRecord,
-  updateRecord,
 } from './records.js';
 
 type Writable = Record<string, unknown> & { ownerId?: string; custom?: Record<string, unknown> };

@@ -1,0 +1,193 @@
+import type { PermissionObject } from '@guanxi/contract';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client.js';
+import { newId } from '../db/ids.js';
+import { isAssignableMember } from '../modules/identity/index.js';
+import { diffFields, recordChange } from './audit.js';
+import type { Ctx } from './context.js';
+import { validateCustomFields } from './custom-fields.js';
+import { AppError, invalid, notFound } from './errors.js';
+import { assertWritableFields, requirePermission, scopeOwnerIds } from './permissions.js';
+import { findVisible, type ObjectDef, type StoredRecord, tenantRow } from './records.js';
+
+// Writes of the shared data layer: each one checks permissions, runs in one transaction and
+// stores its audit entry and outbox event with the change.
+
+/**
+ * The same actor, querying through the open transaction. Scope and owner checks inside a
+ * transaction must not use the outer handle: PGlite has one connection, so they would wait for
+ * the transaction forever; on PostgreSQL they would read outside it on a second connection.
+ */
+const onTransaction = (ctx: Ctx, tx: Tx): Ctx => ({ ...ctx, db: tx });
+
+async function assertOwnerAssignable(ctx: Ctx, object: PermissionObject, ownerId: string) {
+  const inScope = await scopeOwnerIds(ctx, object);
+  if (inScope !== null && !inScope.includes(ownerId)) {
+    throw invalid(
+      'ownerId',
+      'you can only assign records to people within your data scope',
+      'out_of_scope',
+    );
+  }
+  if (!(await isAssignableMember(ctx.db, ctx.actor.workspaceId, ownerId))) {
+    throw invalid('ownerId', 'must be an active user of this workspace', 'inactive_user');
+  }
+}
+
+export async function createRecord<Row extends StoredRecord, Api extends Record<string, unknown>>(
+  ctx: Ctx,
+  def: ObjectDef<Row, Api>,
+  input: Record<string, unknown> & { ownerId?: string; custom?: Record<string, unknown> },
+): Promise<Row> {
+  requirePermission(ctx, def.object, 'create');
+  assertWritableFields(ctx, def.object, input);
+  const ownerId = input.ownerId ?? ctx.actor.userId;
+  if (ownerId !== ctx.actor.userId) await assertOwnerAssignable(ctx, def.object, ownerId);
+  const custom = await validateCustomFields(ctx, def.object, input.custom ?? {});
+  const now = ctx.now();
+  const values = {
+    ...input,
+    custom,
+    ownerId,
+    workspaceId: ctx.actor.workspaceId,
+    id: newId(),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: ctx.actor.userId,
+    updatedBy: ctx.actor.userId,
+  };
+  return ctx.db.transaction(async (tx) => {
+    const [row] = (await tx.insert(def.table).values(values).returning()) as unknown as Row[];
+    const api = def.toApi(row);
+    await recordChange(ctx, tx, {
+      objectType: def.object,
+      recordId: row.id,
+      action: 'create',
+      changes: diffFields(def.auditFields, null, api),
+      at: now,
+      payload: api,
+    });
+    return row;
+  });
+}
+
+export async function updateRecord<Row extends StoredRecord, Api extends Record<string, unknown>>(
+  ctx: Ctx,
+  def: ObjectDef<Row, Api>,
+  id: string,
+  patch: Record<string, unknown> & { ownerId?: string; custom?: Record<string, unknown> },
+  expectedVersion?: number,
+): Promise<Row> {
+  requirePermission(ctx, def.object, 'update');
+  assertWritableFields(ctx, def.object, patch);
+  return ctx.db.transaction(async (tx) => {
+    ctx = onTransaction(ctx, tx);
+    const current = await findVisible(ctx, tx, def, id, { deleted: false, forUpdate: true });
+    if (!current) throw notFound(def.label);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw new AppError(
+        'precondition_failed',
+        `This ${def.label.toLowerCase()} was changed by someone else (now version ${current.version}, you sent ${expectedVersion}). Reload it and apply your change again.`,
+      );
+    }
+    if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) {
+      await assertOwnerAssignable(ctx, def.object, patch.ownerId);
+    }
+    const values: Record<string, unknown> = { ...patch };
+    if (patch.custom) {
+      values.custom = await validateCustomFields(ctx, def.object, {
+        ...current.custom,
+        ...patch.custom,
+      });
+    }
+    const before = def.toApi(current);
+    const changes = diffFields(def.auditFields, before, { ...before, ...values });
+    if (changes.length === 0) return current;
+    const now = ctx.now();
+    const [row] = (await tx
+      .update(def.table)
+      .set({
+        ...values,
+        version: sql`${def.table.version} + 1`,
+        updatedAt: now,
+        updatedBy: ctx.actor.userId,
+      })
+      .where(and(tenantRow(ctx, def.table, id), eq(def.table.version, current.version)))
+      .returning()) as unknown as Row[];
+    await recordChange(ctx, tx, {
+      objectType: def.object,
+      recordId: id,
+      action: 'update',
+      changes,
+      at: now,
+      payload: def.toApi(row),
+    });
+    return row;
+  });
+}
+
+async function setTrash<Row extends StoredRecord, Api extends Record<string, unknown>>(
+  ctx: Ctx,
+  def: ObjectDef<Row, Api>,
+  id: string,
+  action: 'delete' | 'restore',
+  expectedVersion?: number,
+): Promise<Row> {
+  requirePermission(ctx, def.object, 'delete');
+  return ctx.db.transaction(async (tx) => {
+    ctx = onTransaction(ctx, tx);
+    const current = await findVisible(ctx, tx, def, id, {
+      deleted: action === 'restore',
+      forUpdate: true,
+    });
+    if (!current) throw notFound(action === 'restore' ? `${def.label} in trash` : def.label);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw new AppError(
+        'precondition_failed',
+        `This ${def.label.toLowerCase()} was changed by someone else. Reload it and try again.`,
+      );
+    }
+    const now = ctx.now();
+    const deleting = action === 'delete';
+    const [row] = (await tx
+      .update(def.table)
+      .set({
+        deletedAt: deleting ? now : null,
+        deletedBy: deleting ? ctx.actor.userId : null,
+        version: sql`${def.table.version} + 1`,
+        updatedAt: now,
+        updatedBy: ctx.actor.userId,
+      })
+      .where(tenantRow(ctx, def.table, id))
+      .returning()) as unknown as Row[];
+    await recordChange(ctx, tx, {
+      objectType: def.object,
+      recordId: id,
+      action,
+      changes: [
+        {
+          field: 'deletedAt',
+          old: current.deletedAt?.toISOString() ?? null,
+          new: row.deletedAt?.toISOString() ?? null,
+        },
+      ],
+      at: now,
+      payload: def.toApi(row),
+    });
+    return row;
+  });
+}
+
+export const deleteRecord = <Row extends StoredRecord, Api extends Record<string, unknown>>(
+  ctx: Ctx,
+  def: ObjectDef<Row, Api>,
+  id: string,
+  expectedVersion?: number,
+) => setTrash(ctx, def, id, 'delete', expectedVersion);
+
+export const restoreRecord = <Row extends StoredRecord, Api extends Record<string, unknown>>(
+  ctx: Ctx,
+  def: ObjectDef<Row, Api>,
+  id: string,
+) => setTrash(ctx, def, id, 'restore');

@@ -69,11 +69,32 @@ describe('an administrator manages departments, roles and reads the audit log', 
     );
     await dialog.getByRole('combobox', { name: 'Accounts: Data scope' }).click();
     await page.getByRole('option', { name: 'Own', exact: true }).click();
+    // Field access: the role does not see account phones and cannot change the tier.
+    await dialog.getByRole('button', { name: 'Accounts: field access' }).click();
+    const accountFields = dialog.getByRole('table', { name: 'Accounts: field access' });
+    const fieldAccess = (field: string) =>
+      accountFields.getByRole('radiogroup', { name: field, exact: true });
+    const fieldChoice = (field: string, choice: string) =>
+      fieldAccess(field).getByRole('radio', { name: choice, exact: true });
+    // The segments' radio inputs are visually hidden; a person clicks the segment's text.
+    await fieldAccess('Phone').getByText('Hidden', { exact: true }).click();
+    await fieldAccess('Tier').getByText('Read-only', { exact: true }).click();
+    await dialog.getByText('Restricted: 2').waitFor();
     await screenshot(page, 'settings-03-role-editor');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: 'Account reader', exact: true }).waitFor();
     await page.getByText('Accounts: Read (Own)').waitFor();
+
+    // Reopened, the role still has its field access; untouched fields stay at the default.
+    await page.getByRole('button', { name: 'Edit Account reader' }).click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Accounts: field access' }).click();
+    assert.equal(await fieldChoice('Phone', 'Hidden').isChecked(), true);
+    assert.equal(await fieldChoice('Tier', 'Read-only').isChecked(), true);
+    assert.equal(await fieldChoice('City', 'Visible and editable').isChecked(), true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
     // The Administrator role is shown read-only.
     await page.getByRole('button', { name: 'View Administrator' }).click();

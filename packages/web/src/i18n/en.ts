@@ -100,6 +100,7 @@ export const en: Messages = {
     taken: 'Already in use',
     incorrect: 'Incorrect',
     cycle: 'A department cannot move under itself or one of its sub-departments',
+    notPermitted: 'Your role may not change this field',
     invalid: 'Not valid',
   },
   concurrency: {
@@ -320,6 +321,12 @@ export const en: Messages = {
     scopeOf: '{{object}}: Data scope',
     readNeeded:
       'Create, update and delete need Read; the data scope decides which records are seen.',
+    fieldAccess: 'Field access',
+    fieldAccessHint:
+      'Fields are visible and editable unless restricted here. Hidden fields are left out of pages, lists, filters and forms; read-only fields are shown but locked in forms.',
+    fieldAccessOf: '{{object}}: field access',
+    fieldChoices: { editable: 'Visible and editable', readOnly: 'Read-only', hidden: 'Hidden' },
+    restrictedFields: 'Restricted: {{count}}',
     manageWorkspace: 'Workspace administration',
     manageWorkspaceHint:
       'Manage users, roles, departments and invitations, and read the audit log.',

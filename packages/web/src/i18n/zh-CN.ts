@@ -98,6 +98,7 @@ export const zhCN = {
     taken: '已被使用',
     incorrect: '不正确',
     cycle: '不能移到它自己或它的下级部门之下',
+    notPermitted: '你的角色不能修改此字段',
     invalid: '无效',
   },
   concurrency: {
@@ -302,6 +303,12 @@ export const zhCN = {
     rightOf: '{{object}}：{{right}}',
     scopeOf: '{{object}}：数据范围',
     readNeeded: '新建、编辑或删除都需要查看权限；数据范围决定能看到哪些记录。',
+    fieldAccess: '字段权限',
+    fieldAccessHint:
+      '未在此限制的字段均可见可编辑。隐藏的字段不出现在详情、列表、筛选和表单中；只读字段可见，但在表单中锁定。',
+    fieldAccessOf: '{{object}}：字段权限',
+    fieldChoices: { editable: '可见可编辑', readOnly: '只读', hidden: '隐藏' },
+    restrictedFields: '受限字段：{{count}}',
     manageWorkspace: '工作区管理',
     manageWorkspaceHint: '管理用户、角色、部门、邀请，并查看审计日志。',
     adminReadOnly: '管理员角色始终拥有全部权限，不能修改。',

@@ -91,6 +91,8 @@ export const describeFieldError = (t: TFunction, error: FieldProblem): string =>
       return t('fieldErrors.incorrect');
     case 'cycle':
       return t('fieldErrors.cycle');
+    case 'not_permitted':
+      return t('fieldErrors.notPermitted');
     case 'invalid':
       return t('fieldErrors.invalid');
     default:

@@ -9,6 +9,7 @@ import { RecordActions, TrashBanner } from '../components/RecordActions';
 import { usePermissions } from '../features/auth/session';
 import { formatDateTime } from '../lib/format';
 import { notifyError, notifySuccess } from '../lib/notify';
+import { useFieldAccess } from './field-access';
 import { useRecordMessages } from './messages';
 import { RecordFormModal } from './RecordFormModal';
 import { RecordHistory } from './RecordHistory';
@@ -47,6 +48,7 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
   const { t, text, fieldLabel } = useRecordMessages(recordType.messages);
   const view = useRecordView();
   const { can } = usePermissions();
+  const access = useFieldAccess(recordType.object);
   const query = recordType.api.useOne(id);
   const remove = recordType.api.useRemove();
   const restore = recordType.api.useRestore();
@@ -87,7 +89,7 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
       onError: (error) => notifyError(t, error),
     });
   const details = [
-    ...props.details(record, view),
+    ...props.details(record, view).filter((item) => access.visible(item.field)),
     { field: 'createdAt', value: formatDateTime(record.createdAt) },
     { field: 'updatedAt', value: formatDateTime(record.updatedAt) },
   ].map(({ field, ...item }) => ({ label: fieldLabel(field), ...item }));

@@ -1,3 +1,4 @@
+import type { PermissionObject } from '@guanxi/contract';
 import { Button, Group, Select, Switch, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
@@ -9,7 +10,9 @@ import type { RecordNamespace } from './record-type';
 import { clearedFilters, isFiltered, type RecordFilter, type RecordSearch } from './search';
 
 type RecordFiltersProps<K extends string> = {
-  recordType: { messages: RecordNamespace; filters: readonly RecordFilter<K>[] };
+  recordType: { object: PermissionObject; messages: RecordNamespace };
+  /** The record type's filters on fields the person may see. */
+  filters: readonly RecordFilter<K>[];
   search: RecordSearch<K>;
   onChange: (patch: Partial<RecordSearch<K>>) => void;
 };
@@ -17,6 +20,7 @@ type RecordFiltersProps<K extends string> = {
 /** Quick search, the record type's filters and the trash switch above a record list. */
 export function RecordFilters<K extends string>({
   recordType,
+  filters,
   search,
   onChange,
 }: RecordFiltersProps<K>) {
@@ -42,7 +46,7 @@ export function RecordFilters<K extends string>({
         w={{ base: '100%', sm: 280 }}
         type="search"
       />
-      {recordType.filters.map((filter) =>
+      {filters.map((filter) =>
         filter.kind === 'owner' ? (
           <OwnerSelect
             key={filter.param}
@@ -69,12 +73,12 @@ export function RecordFilters<K extends string>({
           />
         ),
       )}
-      {isFiltered(recordType.filters, search) && (
+      {isFiltered(filters, search) && (
         <Button
           variant="subtle"
           onClick={() => {
             setQ('');
-            onChange(clearedFilters(recordType.filters));
+            onChange(clearedFilters(filters));
           }}
         >
           {t('common.clearFilters')}

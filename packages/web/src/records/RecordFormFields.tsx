@@ -7,6 +7,7 @@ type TextFieldProps = {
   value: string;
   onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => void;
   error?: string;
+  disabled?: boolean;
 };
 
 /** A record's name: required, and focused when the form opens. */

@@ -9,6 +9,7 @@ import { TableSkeleton } from '../components/TableSkeleton';
 import { usePermissions } from '../features/auth/session';
 import { parseSort, toggleSort } from '../lib/list-query';
 import { notifyError, notifySuccess } from '../lib/notify';
+import { useFieldAccess } from './field-access';
 import { useRecordMessages } from './messages';
 import { RecordFilters } from './RecordFilters';
 import { RecordFormModal } from './RecordFormModal';
@@ -34,14 +35,19 @@ export function RecordListPage<T extends RecordBase, K extends string, D>({
   const { can } = usePermissions();
   const [creating, setCreating] = useState(false);
   const restore = recordType.api.useRestore();
+  // The API refuses filtering or sorting on a field the role hides, e.g. from an old bookmark.
+  const access = useFieldAccess(recordType.object);
+  const filters = recordType.filters.filter((filter) => access.visible(filter.field));
+  const sortField = parseSort(search.sort)?.field;
+  const sort = sortField && access.visible(sortField) ? search.sort : undefined;
   const query = recordType.api.useList({
     q: search.q,
-    sort: search.sort,
+    sort,
     deleted: search.trash,
-    filter: filterQuery(recordType.filters, search),
+    filter: filterQuery(filters, search),
   });
   const rows = query.data?.pages.flatMap((page) => page.data) ?? [];
-  const filtered = isFiltered(recordType.filters, search);
+  const filtered = isFiltered(filters, search);
 
   const update = (patch: Partial<RecordSearch<K>>) =>
     navigate({ to: recordType.listPath, search: { ...search, ...patch }, replace: true });
@@ -90,7 +96,7 @@ export function RecordListPage<T extends RecordBase, K extends string, D>({
           columns={columns}
           rows={rows}
           sort={{
-            state: parseSort(search.sort),
+            state: parseSort(sort),
             onSort: (field) => update({ sort: toggleSort(search.sort, field) }),
           }}
           onRestore={search.trash ? onRestore : undefined}
@@ -113,7 +119,7 @@ export function RecordListPage<T extends RecordBase, K extends string, D>({
         subtitle={text('subtitle')}
         actions={newButton}
       />
-      <RecordFilters recordType={recordType} search={search} onChange={update} />
+      <RecordFilters recordType={recordType} filters={filters} search={search} onChange={update} />
       <Paper withBorder radius="md" p="md">
         {content}
       </Paper>

@@ -1,3 +1,4 @@
+import type { PermissionObject } from '@guanxi/contract';
 import { Text } from '@mantine/core';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -5,12 +6,16 @@ import { type DataColumn, DataTable } from '../components/DataTable';
 import { RowAction } from '../components/RowAction';
 import { fromNow } from '../lib/format';
 import type { SortState } from '../lib/list-query';
+import { useFieldAccess } from './field-access';
 import { useRecordMessages } from './messages';
 import { RecordLink } from './RecordLink';
 import type { RecordBase, RecordListPath, RecordNamespace } from './record-type';
 import { type RecordView, useRecordView } from './view';
 
-/** A column of a record list: headed by the field's label; empty cells show a dash. */
+/**
+ * A column of a record list: headed by the field's label; empty cells show a dash. Left out
+ * where the person's role hides the field.
+ */
 export type RecordColumn<T> = {
   field: string;
   /** The API can sort by this field. */
@@ -45,7 +50,7 @@ export const updatedColumn: RecordColumn<RecordBase> = {
 };
 
 type RecordTableProps<T extends RecordBase> = {
-  recordType: { messages: RecordNamespace; listPath: RecordListPath };
+  recordType: { object: PermissionObject; messages: RecordNamespace; listPath: RecordListPath };
   columns: readonly RecordColumn<T>[];
   rows: readonly T[];
   /** Omitted where the list is not sortable (e.g. inside another record's page). */
@@ -62,15 +67,18 @@ export function RecordTable<T extends RecordBase>(props: RecordTableProps<T>) {
   const { recordType, columns, rows, sort, onRestore, restoringId } = props;
   const { t, text, fieldLabel } = useRecordMessages(recordType.messages);
   const view = { ...useRecordView(), listPath: recordType.listPath };
-  const dataColumns: DataColumn<T>[] = columns.map((column) => ({
-    key: column.field,
-    header: fieldLabel(column.field),
-    sortable: column.sortable,
-    cell: (row) => {
-      const value = column.cell(row, view);
-      return isEmpty(value) ? t('common.empty') : value;
-    },
-  }));
+  const access = useFieldAccess(recordType.object);
+  const dataColumns: DataColumn<T>[] = columns
+    .filter((column) => access.visible(column.field))
+    .map((column) => ({
+      key: column.field,
+      header: fieldLabel(column.field),
+      sortable: column.sortable,
+      cell: (row) => {
+        const value = column.cell(row, view);
+        return isEmpty(value) ? t('common.empty') : value;
+      },
+    }));
   if (onRestore) {
     dataColumns.push({
       key: 'actions',

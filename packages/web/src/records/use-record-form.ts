@@ -1,3 +1,4 @@
+import type { PermissionObject } from '@guanxi/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/session';
@@ -5,10 +6,13 @@ import { changedFields, useFormState, withoutEmpty } from '../lib/form-state';
 import { mergeEdits } from '../lib/merge-edits';
 import type { ResourceApi } from '../lib/resource-api';
 import { useRecordSave } from '../lib/use-record-save';
+import { useFieldAccess } from './field-access';
 import type { RecordBase, RecordNamespace } from './record-type';
 
 type RecordFormOptions<T extends RecordBase, C extends object, V> = {
   api: ResourceApi<T, C, Partial<C>>;
+  /** Permission object whose field access hides and locks the form's fields. */
+  object: PermissionObject;
   messages: RecordNamespace;
   /** The record to edit; undefined when creating. */
   record: T | undefined;
@@ -23,7 +27,8 @@ type RecordFormOptions<T extends RecordBase, C extends object, V> = {
 /**
  * State and submit of a record form: values and field errors, the name required, a create that
  * sends only what was filled in, an edit that sends only what changed, and the save cycle of
- * `useRecordSave` (idempotency, If-Match, "reload latest" keeping the edits).
+ * `useRecordSave` (idempotency, If-Match, "reload latest" keeping the edits). Fields the role
+ * hides or makes read-only are never sent; `visible` and `text(…).disabled` tell the form.
  */
 export function useRecordForm<T extends RecordBase, C extends object, V extends { name: string }>(
   options: RecordFormOptions<T, C, V>,
@@ -31,6 +36,7 @@ export function useRecordForm<T extends RecordBase, C extends object, V extends 
   const { t } = useTranslation();
   const me = useSession();
   const { api, record, toValues, toInput } = options;
+  const access = useFieldAccess(options.object);
   const [original, setOriginal] = useState(() => toValues(record, me.user.id));
   const form = useFormState<V>(original);
   const create = api.useCreate();
@@ -54,7 +60,7 @@ export function useRecordForm<T extends RecordBase, C extends object, V extends 
       form.setErrors({ name: t('common.requiredField', { field }) });
       return;
     }
-    const input = toInput(form.values);
+    const input = access.writable(toInput(form.values));
     options.onSend?.(form.values);
     const saved = await save.run(() => {
       if (!record) {
@@ -63,14 +69,28 @@ export function useRecordForm<T extends RecordBase, C extends object, V extends 
           idempotencyKey: save.idempotencyKey,
         });
       }
-      const changes = changedFields(toInput(original), input);
+      const changes = changedFields(access.writable(toInput(original)), input);
       if (Object.keys(changes).length === 0) return Promise.resolve(record);
       return update.mutateAsync({ id: record.id, version: save.baseVersion, input: changes });
     });
     if (saved) options.onSaved(saved);
   };
 
-  return { ...form, save, submit, saving: create.isPending || update.isPending };
+  /** Props for a text input bound to a string field, disabled when the role may not change it. */
+  const text = (key: Parameters<typeof form.text>[0]) => ({
+    ...form.text(key),
+    disabled: !access.editable(String(key)),
+  });
+
+  return {
+    ...form,
+    text,
+    visible: (field: keyof V & string) => access.visible(field),
+    editable: (field: keyof V & string) => access.editable(field),
+    save,
+    submit,
+    saving: create.isPending || update.isPending,
+  };
 }
 
 /** What the form shell shows of a record form's state. */

@@ -23,13 +23,14 @@ export function AccountForm({ record: account, onSaved, onCancel }: RecordFormPr
   const { options } = useEnumLabels();
   const form = useRecordForm({
     api: accountsApi,
+    object: 'account',
     messages: 'accounts',
     record: account,
     toValues: accountToValues,
     toInput: valuesToInput,
     onSaved,
   });
-  const { values, setField, errors, text } = form;
+  const { values, setField, errors, text, visible, editable } = form;
 
   const choice = <K extends 'industry' | 'size' | 'tier' | 'source'>(key: K) => ({
     value: values[key],
@@ -37,48 +38,73 @@ export function AccountForm({ record: account, onSaved, onCancel }: RecordFormPr
     error: errors[key],
     clearable: true,
     label: t(`accounts.fields.${key}`),
+    disabled: !editable(key),
   });
 
   return (
     <RecordFormShell form={form} onCancel={onCancel}>
       <NameInput label={t('accounts.fields.name')} {...text('name')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <Select {...choice('industry')} data={options('industry', ACCOUNT_INDUSTRIES)} searchable />
-        <Select {...choice('size')} data={options('size', ACCOUNT_SIZES)} />
-        <Select {...choice('tier')} data={options('tier', ACCOUNT_TIERS)} />
-        <Select
-          label={t('accounts.fields.status')}
-          data={options('status', ACCOUNT_STATUSES)}
-          value={values.status}
-          onChange={(value) => value && setField('status', value as Account['status'])}
-          error={errors.status}
-          allowDeselect={false}
-        />
-        <Select {...choice('source')} data={options('source', ACCOUNT_SOURCES)} />
+        {visible('industry') && (
+          <Select
+            {...choice('industry')}
+            data={options('industry', ACCOUNT_INDUSTRIES)}
+            searchable
+          />
+        )}
+        {visible('size') && <Select {...choice('size')} data={options('size', ACCOUNT_SIZES)} />}
+        {visible('tier') && <Select {...choice('tier')} data={options('tier', ACCOUNT_TIERS)} />}
+        {visible('status') && (
+          <Select
+            label={t('accounts.fields.status')}
+            data={options('status', ACCOUNT_STATUSES)}
+            value={values.status}
+            onChange={(value) => value && setField('status', value as Account['status'])}
+            error={errors.status}
+            allowDeselect={false}
+            disabled={!editable('status')}
+          />
+        )}
+        {visible('source') && (
+          <Select {...choice('source')} data={options('source', ACCOUNT_SOURCES)} />
+        )}
         <OwnerSelect
           label={t('accounts.fields.ownerId')}
           value={values.ownerId}
           onChange={(value) => value && setField('ownerId', value)}
           error={errors.ownerId}
         />
-        <TextInput label={t('accounts.fields.website')} {...text('website')} />
-        <TextInput label={t('accounts.fields.phone')} type="tel" {...text('phone')} />
+        {visible('website') && (
+          <TextInput label={t('accounts.fields.website')} {...text('website')} />
+        )}
+        {visible('phone') && (
+          <TextInput label={t('accounts.fields.phone')} type="tel" {...text('phone')} />
+        )}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput label={t('accounts.fields.country')} {...text('country')} />
-        <TextInput label={t('accounts.fields.province')} {...text('province')} />
-        <TextInput label={t('accounts.fields.city')} {...text('city')} />
+        {visible('country') && (
+          <TextInput label={t('accounts.fields.country')} {...text('country')} />
+        )}
+        {visible('province') && (
+          <TextInput label={t('accounts.fields.province')} {...text('province')} />
+        )}
+        {visible('city') && <TextInput label={t('accounts.fields.city')} {...text('city')} />}
       </SimpleGrid>
-      <TextInput label={t('accounts.fields.address')} {...text('address')} />
-      <TagsInput
-        label={t('accounts.fields.tags')}
-        placeholder={t('accounts.tagsPlaceholder')}
-        value={values.tags}
-        onChange={(tags) => setField('tags', tags)}
-        error={errors.tags ?? Object.entries(errors).find(([k]) => k.startsWith('tags.'))?.[1]}
-        clearable
-      />
-      <NotesInput label={t('accounts.fields.notes')} {...text('notes')} />
+      {visible('address') && (
+        <TextInput label={t('accounts.fields.address')} {...text('address')} />
+      )}
+      {visible('tags') && (
+        <TagsInput
+          label={t('accounts.fields.tags')}
+          placeholder={t('accounts.tagsPlaceholder')}
+          value={values.tags}
+          onChange={(tags) => setField('tags', tags)}
+          error={errors.tags ?? Object.entries(errors).find(([k]) => k.startsWith('tags.'))?.[1]}
+          clearable
+          disabled={!editable('tags')}
+        />
+      )}
+      {visible('notes') && <NotesInput label={t('accounts.fields.notes')} {...text('notes')} />}
     </RecordFormShell>
   );
 }

@@ -10,10 +10,12 @@ type AccountPickerProps = {
   valueLabel: string | null;
   onChange: (id: string | null, name: string | null) => void;
   error?: string;
+  disabled?: boolean;
 };
 
 /** Searchable account select that asks the server (`/accounts?q=`) as the person types. */
-export function AccountPicker({ value, valueLabel, onChange, error }: AccountPickerProps) {
+export function AccountPicker(props: AccountPickerProps) {
+  const { value, valueLabel, onChange, error, disabled } = props;
   const { t } = useTranslation();
   const [search, setSearch] = useState(valueLabel ?? '');
   const [debounced] = useDebouncedValue(search, 250);
@@ -41,6 +43,7 @@ export function AccountPicker({ value, valueLabel, onChange, error }: AccountPic
       onDropdownOpen={() => setOpen(true)}
       clearable
       error={error}
+      disabled={disabled}
       nothingFoundMessage={isFetching ? t('common.loading') : t('header.noResults')}
     />
   );

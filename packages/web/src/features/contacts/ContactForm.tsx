@@ -32,6 +32,7 @@ export function ContactForm(props: RecordFormProps<Contact, ContactDefaults>) {
   const [sentPhones, setSentPhones] = useState<PhoneRow[]>([]);
   const form = useRecordForm({
     api: contactsApi,
+    object: 'contact',
     messages: 'contacts',
     record: contact,
     toValues: (record: Contact | undefined, ownerId: string) =>
@@ -40,33 +41,43 @@ export function ContactForm(props: RecordFormProps<Contact, ContactDefaults>) {
     onSaved,
     onSend: (values) => setSentPhones(values.phones.filter((p) => p.number.trim() !== '')),
   });
-  const { values, setField, errors, text } = form;
+  const { values, setField, errors, text, visible, editable } = form;
 
   return (
     <RecordFormShell form={form} onCancel={onCancel}>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <NameInput label={t('contacts.fields.name')} {...text('name')} />
-        <AccountPicker
-          value={values.accountId}
-          valueLabel={values.accountName}
-          onChange={(id, name) => {
-            setField('accountId', id);
-            setField('accountName', name);
-          }}
-          error={errors.accountId}
-        />
-        <TextInput label={t('contacts.fields.title')} {...text('title')} />
-        <TextInput label={t('contacts.fields.department')} {...text('department')} />
-        <TextInput label={t('contacts.fields.email')} type="email" {...text('email')} />
-        <TextInput label={t('contacts.fields.wechat')} {...text('wechat')} />
-        <Select
-          label={t('contacts.fields.buyingRole')}
-          data={options('buyingRole', BUYING_ROLES)}
-          value={values.buyingRole}
-          onChange={(value) => setField('buyingRole', value as Contact['buyingRole'])}
-          error={errors.buyingRole}
-          clearable
-        />
+        {visible('accountId') && (
+          <AccountPicker
+            value={values.accountId}
+            valueLabel={values.accountName}
+            onChange={(id, name) => {
+              setField('accountId', id);
+              setField('accountName', name);
+            }}
+            error={errors.accountId}
+            disabled={!editable('accountId')}
+          />
+        )}
+        {visible('title') && <TextInput label={t('contacts.fields.title')} {...text('title')} />}
+        {visible('department') && (
+          <TextInput label={t('contacts.fields.department')} {...text('department')} />
+        )}
+        {visible('email') && (
+          <TextInput label={t('contacts.fields.email')} type="email" {...text('email')} />
+        )}
+        {visible('wechat') && <TextInput label={t('contacts.fields.wechat')} {...text('wechat')} />}
+        {visible('buyingRole') && (
+          <Select
+            label={t('contacts.fields.buyingRole')}
+            data={options('buyingRole', BUYING_ROLES)}
+            value={values.buyingRole}
+            onChange={(value) => setField('buyingRole', value as Contact['buyingRole'])}
+            error={errors.buyingRole}
+            clearable
+            disabled={!editable('buyingRole')}
+          />
+        )}
         <OwnerSelect
           label={t('contacts.fields.ownerId')}
           value={values.ownerId}
@@ -74,13 +85,16 @@ export function ContactForm(props: RecordFormProps<Contact, ContactDefaults>) {
           error={errors.ownerId}
         />
       </SimpleGrid>
-      <PhonesInput
-        value={values.phones}
-        onChange={(phones) => setField('phones', phones)}
-        rowErrors={phoneRowErrors(errors, sentPhones)}
-        error={errors.phones}
-      />
-      <NotesInput label={t('contacts.fields.notes')} {...text('notes')} />
+      {visible('phones') && (
+        <PhonesInput
+          value={values.phones}
+          onChange={(phones) => setField('phones', phones)}
+          rowErrors={phoneRowErrors(errors, sentPhones)}
+          error={errors.phones}
+          disabled={!editable('phones')}
+        />
+      )}
+      {visible('notes') && <NotesInput label={t('contacts.fields.notes')} {...text('notes')} />}
     </RecordFormShell>
   );
 }

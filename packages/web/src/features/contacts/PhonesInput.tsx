@@ -10,10 +10,12 @@ type PhonesInputProps = {
   /** Messages per row key, and one for the list as a whole. */
   rowErrors: Record<string, string>;
   error?: string;
+  /** Shown but not changeable, e.g. read-only for the person's role. */
+  disabled?: boolean;
 };
 
 /** Repeater of labelled phone numbers. */
-export function PhonesInput({ value, onChange, rowErrors, error }: PhonesInputProps) {
+export function PhonesInput({ value, onChange, rowErrors, error, disabled }: PhonesInputProps) {
   const { t } = useTranslation();
   const { options } = useEnumLabels();
   const change = (key: string, patch: Partial<PhoneRow>) =>
@@ -35,6 +37,7 @@ export function PhonesInput({ value, onChange, rowErrors, error }: PhonesInputPr
               value={row.label}
               onChange={(label) => label && change(row.key, { label: label as PhoneLabel })}
               allowDeselect={false}
+              disabled={disabled}
               w={110}
             />
             <TextInput
@@ -43,6 +46,7 @@ export function PhonesInput({ value, onChange, rowErrors, error }: PhonesInputPr
               value={row.number}
               onChange={(event) => change(row.key, { number: event.currentTarget.value })}
               error={rowErrors[row.key]}
+              disabled={disabled}
               style={{ flex: 1 }}
             />
             <ActionIcon
@@ -51,6 +55,7 @@ export function PhonesInput({ value, onChange, rowErrors, error }: PhonesInputPr
               size="lg"
               aria-label={`${t('contacts.removePhone')} ${index + 1}`}
               onClick={() => onChange(value.filter((r) => r.key !== row.key))}
+              disabled={disabled}
             >
               <IconX size={16} />
             </ActionIcon>
@@ -62,7 +67,7 @@ export function PhonesInput({ value, onChange, rowErrors, error }: PhonesInputPr
           leftSection={<IconPlus size={14} aria-hidden />}
           onClick={() => onChange([...value, newPhoneRow(value.length === 0 ? 'mobile' : 'work')])}
           style={{ alignSelf: 'flex-start' }}
-          disabled={value.length >= 10}
+          disabled={disabled || value.length >= 10}
         >
           {t('contacts.addPhone')}
         </Button>

@@ -1,5 +1,5 @@
 import type { Role, RolePermissions } from '@guanxi/contract';
-import { Button, Group, Modal, Stack, Switch, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useFormState } from '../../lib/form-state';
 import { notifySuccess } from '../../lib/notify';
 import { errorCode, fieldErrorsOf } from '../../lib/problem';
 import { useSaveRole } from './api';
+import { FieldAccessMatrix } from './FieldAccessMatrix';
 import { PermissionMatrix } from './PermissionMatrix';
 import { useRoleName } from './role-name';
 import { newRolePermissions } from './role-permissions';
@@ -78,6 +79,17 @@ export function RoleEditor({ role, onClose }: RoleEditorProps) {
             {t('roles.permissions')}
           </Title>
           <PermissionMatrix
+            value={form.values.permissions}
+            onChange={(permissions) => form.setField('permissions', permissions)}
+            disabled={readOnly}
+          />
+          <Title order={4} size="h5">
+            {t('roles.fieldAccess')}
+          </Title>
+          <Text size="xs" c="dimmed" mt={-8}>
+            {t('roles.fieldAccessHint')}
+          </Text>
+          <FieldAccessMatrix
             value={form.values.permissions}
             onChange={(permissions) => form.setField('permissions', permissions)}
             disabled={readOnly}

@@ -1,5 +1,6 @@
 import {
   type DataScope,
+  type FieldAccess,
   type ObjectPermission,
   PERMISSION_OBJECTS,
   type PermissionObject,
@@ -48,6 +49,25 @@ export const withScope = (current: ObjectPermission, scope: DataScope): ObjectPe
   ...current,
   scope,
 });
+
+/** A field's choice in the role editor: the default (not stored) or a restriction. */
+export type FieldChoice = 'editable' | FieldAccess;
+export const FIELD_CHOICES: readonly FieldChoice[] = ['editable', 'readOnly', 'hidden'];
+
+export const fieldChoiceOf = (permission: ObjectPermission, field: string): FieldChoice =>
+  permission.fields?.[field] ?? 'editable';
+
+/** One field's access changed; the default is left out, and so is an empty `fields`. */
+export const withFieldAccess = (
+  current: ObjectPermission,
+  field: string,
+  choice: FieldChoice,
+): ObjectPermission => {
+  const { [field]: _previous, ...others } = current.fields ?? {};
+  const fields = choice === 'editable' ? others : { ...others, [field]: choice };
+  const { fields: _fields, ...rest } = current;
+  return Object.keys(fields).length > 0 ? { ...rest, fields } : rest;
+};
 
 /** "Accounts: Create, Read (All); Contacts: Read (Own); Workspace administration". */
 export const usePermissionSummary = () => {

@@ -6,6 +6,7 @@ import {
   ACCOUNT_TIERS,
   type Account,
   type CreateAccountInput,
+  RESTRICTABLE_FIELDS,
   type UpdateAccountInput,
 } from '@guanxi/contract';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -42,24 +43,8 @@ export const accountObject: ObjectDef<AccountRow, Account> = {
   table: t,
   defaultSort: '-updatedAt',
   searchColumns: [t.name, t.website, t.phone, t.city],
-  auditFields: [
-    'name',
-    'industry',
-    'size',
-    'country',
-    'province',
-    'city',
-    'address',
-    'website',
-    'phone',
-    'tier',
-    'source',
-    'status',
-    'ownerId',
-    'tags',
-    'notes',
-    'custom',
-  ],
+  // Every writable field: the name, the restrictable ones, the owner and custom values.
+  auditFields: ['name', ...RESTRICTABLE_FIELDS.account, 'ownerId', 'custom'],
   fields: {
     id: { column: t.id, type: 'uuid' },
     name: { column: t.name, type: 'text', sortable: true },

@@ -2,6 +2,7 @@ import {
   BUYING_ROLES,
   type Contact,
   type CreateContactInput,
+  RESTRICTABLE_FIELDS,
   type UpdateContactInput,
 } from '@guanxi/contract';
 import type { Ctx } from '../../platform/context.js';
@@ -34,19 +35,8 @@ export const contactObject: ObjectDef<ContactRow, Contact> = {
   table: t,
   defaultSort: '-updatedAt',
   searchColumns: [t.name, t.email, t.wechat, t.title],
-  auditFields: [
-    'name',
-    'title',
-    'department',
-    'email',
-    'phones',
-    'wechat',
-    'buyingRole',
-    'accountId',
-    'ownerId',
-    'notes',
-    'custom',
-  ],
+  // Every writable field: the name, the restrictable ones, the owner and custom values.
+  auditFields: ['name', ...RESTRICTABLE_FIELDS.contact, 'ownerId', 'custom'],
   fields: {
     id: { column: t.id, type: 'uuid' },
     name: { column: t.name, type: 'text', sortable: true },

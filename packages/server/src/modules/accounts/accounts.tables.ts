@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { recordColumns } from '../../db/columns.js';
-import { members } from '../identity/identity.tables.js';
+import { memberForeignKey } from '../identity/identity.tables.js';
 
 export const accounts = pgTable(
   'accounts',
@@ -25,10 +25,7 @@ export const accounts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    foreignKey({
-      columns: [t.workspaceId, t.ownerId],
-      foreignColumns: [members.workspaceId, members.userId],
-    }),
+    memberForeignKey(t.workspaceId, t.ownerId),
     index('accounts_owner_idx').on(t.workspaceId, t.ownerId),
     index('accounts_name_idx').on(t.workspaceId, t.name, t.id),
     index('accounts_updated_idx').on(t.workspaceId, t.updatedAt, t.id),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { recordColumns } from '../../db/columns.js';
 import { accounts } from '../accounts/accounts.tables.js';
-import { members } from '../identity/identity.tables.js';
+import { memberForeignKey } from '../identity/identity.tables.js';
 
 export type Phone = { label: string; number: string };
 
@@ -23,10 +23,7 @@ export const contacts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    foreignKey({
-      columns: [t.workspaceId, t.ownerId],
-      foreignColumns: [members.workspaceId, members.userId],
-    }),
+    memberForeignKey(t.workspaceId, t.ownerId),
     foreignKey({
       columns: [t.workspaceId, t.accountId],
       foreignColumns: [accounts.workspaceId, accounts.id],

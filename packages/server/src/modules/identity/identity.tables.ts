@@ -105,6 +105,13 @@ export const members = pgTable(
   ],
 );
 
+/** Foreign key from (workspace_id, a user column) to a member of the same workspace. */
+export const memberForeignKey = (workspaceId: AnyPgColumn, userId: AnyPgColumn) =>
+  foreignKey({
+    columns: [workspaceId, userId],
+    foreignColumns: [members.workspaceId, members.userId],
+  });
+
 export const sessions = pgTable(
   'sessions',
   {
@@ -120,10 +127,7 @@ export const sessions = pgTable(
     ip: text('ip'),
   },
   (t) => [
-    foreignKey({
-      columns: [t.workspaceId, t.userId],
-      foreignColumns: [members.workspaceId, members.userId],
-    }).onDelete('cascade'),
+    memberForeignKey(t.workspaceId, t.userId).onDelete('cascade'),
     index('sessions_user_idx').on(t.workspaceId, t.userId),
   ],
 );
@@ -143,10 +147,7 @@ export const apiKeys = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    foreignKey({
-      columns: [t.workspaceId, t.userId],
-      foreignColumns: [members.workspaceId, members.userId],
-    }),
+    memberForeignKey(t.workspaceId, t.userId),
     uniqueIndex('api_keys_hash_key').on(t.keyHash),
   ],
 );

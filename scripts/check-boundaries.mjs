@@ -16,9 +16,10 @@ function* walk(dir) {
   }
 }
 
+// modules/index.ts, the list of all modules, belongs to none of them.
 const moduleOf = (file) => {
   const rel = path.relative(modulesDir, file);
-  return rel.startsWith('..') ? null : rel.split(path.sep)[0];
+  return rel.startsWith('..') || !rel.includes(path.sep) ? null : rel.split(path.sep)[0];
 };
 
 // Schema aggregation for migrations and the shared scope/table helpers are allowed by design.

@@ -8,7 +8,14 @@ export const DATA_SCOPES = ['own', 'department', 'all'] as const;
 export type DataScope = (typeof DATA_SCOPES)[number];
 
 /** Objects that roles grant rights on. A new object adds its name here. */
-export const PERMISSION_OBJECTS = ['account', 'contact'] as const;
+export const PERMISSION_OBJECTS = [
+  'account',
+  'contact',
+  'lead',
+  'opportunity',
+  'activity',
+  'task',
+] as const;
 export type PermissionObject = (typeof PERMISSION_OBJECTS)[number];
 
 /** Per-field access a role can restrict: hidden (never shown, never written) or read-only. */
@@ -33,6 +40,30 @@ export const RESTRICTABLE_FIELDS = {
     'notes',
   ],
   contact: ['title', 'department', 'email', 'phones', 'wechat', 'buyingRole', 'accountId', 'notes'],
+  lead: [
+    'title',
+    'email',
+    'phones',
+    'wechat',
+    'source',
+    'campaign',
+    'industry',
+    'region',
+    'lifecycleStage',
+    'notes',
+  ],
+  opportunity: [
+    'amount',
+    'expectedCloseDate',
+    'forecastCategory',
+    'source',
+    'competitors',
+    'nextStep',
+    'lossReason',
+    'notes',
+  ],
+  activity: ['body', 'outcome', 'location'],
+  task: ['description'],
 } as const satisfies Record<PermissionObject, readonly string[]>;
 
 export const ObjectPermissionSchema = z

@@ -8,9 +8,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { accountRoutes } from './modules/accounts/index.js';
-import { contactRoutes } from './modules/contacts/index.js';
-import { identityRoutes } from './modules/identity/index.js';
+import { moduleRoutes } from './modules/index.js';
 import { auditRoutes } from './platform/http/audit-routes.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
@@ -81,9 +79,7 @@ export async function buildApp({ config, database, logger = false, mailer }: App
   });
   await app.register(
     async (api) => {
-      await api.register(identityRoutes);
-      await api.register(accountRoutes);
-      await api.register(contactRoutes);
+      for (const routes of moduleRoutes) await api.register(routes);
       await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },

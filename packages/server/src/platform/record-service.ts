@@ -1,6 +1,12 @@
 import type { AuditEntry, ListQuery } from '@guanxi/contract';
 import type { Ctx } from './context.js';
-import { createRecord, deleteRecord, restoreRecord, updateRecord } from './record-writes.js';
+import {
+  createRecord,
+  deleteRecord,
+  restoreRecord,
+  updateRecord,
+  type WriteHooks,
+} from './record-writes.js';
 import {
   getRecord,
   getRecordHistory,
@@ -23,11 +29,14 @@ export type RecordService<Api, C, U> = {
   history(ctx: Ctx, id: string): Promise<AuditEntry[]>;
 };
 
-export type RecordServiceHooks<Row, Api, C, U> = {
+export type RecordServiceHooks<Row, Api, C, U> = Omit<WriteHooks<Row>, 'validate'> & {
   /** Turns stored rows into API records in one batch (e.g. resolving linked names). */
   present?: (ctx: Ctx, rows: Row[]) => Promise<Api[]>;
-  /** Object-specific rules checked before a create or update is written. */
-  validate?: (ctx: Ctx, data: C | U) => Promise<void>;
+  /**
+   * Object-specific rules checked in the write's transaction before a create (`current`
+   * undefined) or an update (`current` is the stored row, locked).
+   */
+  validate?: (ctx: Ctx, data: C | U, current?: Row) => Promise<void>;
 };
 
 /**
@@ -47,24 +56,24 @@ export function recordService<
   const present = async (ctx: Ctx, rows: Row[]) =>
     (await toApi(ctx, rows)).map((record) => maskHiddenFields(ctx, def, record));
   const presentOne = async (ctx: Ctx, row: Row) => (await present(ctx, [row]))[0];
+  const writeHooks: WriteHooks<Row> = {
+    validate: hooks.validate as WriteHooks<Row>['validate'],
+    derive: hooks.derive,
+    afterWrite: hooks.afterWrite,
+  };
   return {
     async list(ctx, query) {
       const { rows, nextCursor } = await listRecords(ctx, def, query);
       return { data: await present(ctx, rows), nextCursor };
     },
     get: async (ctx, id) => presentOne(ctx, await getRecord(ctx, def, id)),
-    async create(ctx, data) {
-      await hooks.validate?.(ctx, data);
-      return presentOne(ctx, await createRecord(ctx, def, data));
-    },
-    async update(ctx, { id, data, expectedVersion }) {
-      await hooks.validate?.(ctx, data);
-      return presentOne(ctx, await updateRecord(ctx, def, id, data, expectedVersion));
-    },
+    create: async (ctx, data) => presentOne(ctx, await createRecord(ctx, def, data, writeHooks)),
+    update: async (ctx, { id, data, expectedVersion }) =>
+      presentOne(ctx, await updateRecord(ctx, def, id, data, expectedVersion, writeHooks)),
     async remove(ctx, { id, expectedVersion }) {
-      await deleteRecord(ctx, def, id, expectedVersion);
+      await deleteRecord(ctx, def, id, expectedVersion, writeHooks);
     },
-    restore: async (ctx, id) => presentOne(ctx, await restoreRecord(ctx, def, id)),
+    restore: async (ctx, id) => presentOne(ctx, await restoreRecord(ctx, def, id, writeHooks)),
     history: (ctx, id) => getRecordHistory(ctx, def, id),
   };
 }

@@ -18,7 +18,25 @@ import { findVisible, type ObjectDef, type StoredRecord, tenantRow } from './rec
  * transaction must not use the outer handle: PGlite has one connection, so they would wait for
  * the transaction forever; on PostgreSQL they would read outside it on a second connection.
  */
-const onTransaction = (ctx: Ctx, tx: Tx): Ctx => ({ ...ctx, db: tx });
+export const onTransaction = (ctx: Ctx, tx: Tx): Ctx => ({ ...ctx, db: tx });
+
+export type WriteAction = 'create' | 'update' | 'delete' | 'restore';
+
+/**
+ * An object's own rules around the shared writes. All run inside the write's transaction with a
+ * context on it, so what they read is what gets written and what they write commits with it.
+ */
+export type WriteHooks<Row> = {
+  /** Checks the input before a create (`current` undefined) or an update (the locked row). */
+  validate?: (ctx: Ctx, input: Record<string, unknown>, current?: Row) => Promise<void>;
+  /** Stored columns computed from the record as it will be (e.g. normalized match keys). */
+  derive?: (next: Record<string, unknown>) => Record<string, unknown>;
+  /** Follow-up writes of the same change: stage history, counters on linked records, … */
+  afterWrite?: (
+    ctx: Ctx,
+    change: { action: WriteAction; before: Row | null; after: Row },
+  ) => Promise<void>;
+};
 
 async function assertOwnerAssignable(ctx: Ctx, object: PermissionObject, ownerId: string) {
   const inScope = await scopeOwnerIds(ctx, object);
@@ -38,6 +56,7 @@ export async function createRecord<Row extends StoredRecord, Api extends Record<
   ctx: Ctx,
   def: ObjectDef<Row, Api>,
   input: Record<string, unknown> & { ownerId?: string; custom?: Record<string, unknown> },
+  hooks: WriteHooks<Row> = {},
 ): Promise<Row> {
   requirePermission(ctx, def.object, 'create');
   assertWritableFields(ctx, def.object, input);
@@ -58,7 +77,13 @@ export async function createRecord<Row extends StoredRecord, Api extends Record<
     updatedBy: ctx.actor.userId,
   };
   return ctx.db.transaction(async (tx) => {
-    const [row] = (await tx.insert(def.table).values(values).returning()) as unknown as Row[];
+    ctx = onTransaction(ctx, tx);
+    await hooks.validate?.(ctx, input);
+    const derived = hooks.derive?.(values) ?? {};
+    const [row] = (await tx
+      .insert(def.table)
+      .values({ ...values, ...derived })
+      .returning()) as unknown as Row[];
     const api = def.toApi(row);
     await recordChange(ctx, tx, {
       objectType: def.object,
@@ -68,6 +93,7 @@ export async function createRecord<Row extends StoredRecord, Api extends Record<
       at: now,
       payload: api,
     });
+    await hooks.afterWrite?.(ctx, { action: 'create', before: null, after: row });
     return row;
   });
 }
@@ -78,6 +104,7 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
   id: string,
   patch: Record<string, unknown> & { ownerId?: string; custom?: Record<string, unknown> },
   expectedVersion?: number,
+  hooks: WriteHooks<Row> = {},
 ): Promise<Row> {
   requirePermission(ctx, def.object, 'update');
   assertWritableFields(ctx, def.object, patch);
@@ -94,6 +121,7 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
     if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) {
       await assertOwnerAssignable(ctx, def.object, patch.ownerId);
     }
+    await hooks.validate?.(ctx, patch, current);
     const values: Record<string, unknown> = { ...patch };
     if (patch.custom) {
       values.custom = await validateCustomFields(ctx, def.object, {
@@ -105,10 +133,12 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
     const changes = diffFields(def.auditFields, before, { ...before, ...values });
     if (changes.length === 0) return current;
     const now = ctx.now();
+    const derived = hooks.derive?.({ ...current, ...values }) ?? {};
     const [row] = (await tx
       .update(def.table)
       .set({
         ...values,
+        ...derived,
         version: sql`${def.table.version} + 1`,
         updatedAt: now,
         updatedBy: ctx.actor.userId,
@@ -123,6 +153,7 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
       at: now,
       payload: def.toApi(row),
     });
+    await hooks.afterWrite?.(ctx, { action: 'update', before: current, after: row });
     return row;
   });
 }
@@ -133,6 +164,7 @@ async function setTrash<Row extends StoredRecord, Api extends Record<string, unk
   id: string,
   action: 'delete' | 'restore',
   expectedVersion?: number,
+  hooks: WriteHooks<Row> = {},
 ): Promise<Row> {
   requirePermission(ctx, def.object, 'delete');
   return ctx.db.transaction(async (tx) => {
@@ -175,6 +207,7 @@ async function setTrash<Row extends StoredRecord, Api extends Record<string, unk
       at: now,
       payload: def.toApi(row),
     });
+    await hooks.afterWrite?.(ctx, { action, before: current, after: row });
     return row;
   });
 }
@@ -184,10 +217,12 @@ export const deleteRecord = <Row extends StoredRecord, Api extends Record<string
   def: ObjectDef<Row, Api>,
   id: string,
   expectedVersion?: number,
-) => setTrash(ctx, def, id, 'delete', expectedVersion);
+  hooks?: WriteHooks<Row>,
+) => setTrash(ctx, def, id, 'delete', expectedVersion, hooks);
 
 export const restoreRecord = <Row extends StoredRecord, Api extends Record<string, unknown>>(
   ctx: Ctx,
   def: ObjectDef<Row, Api>,
   id: string,
-) => setTrash(ctx, def, id, 'restore');
+  hooks?: WriteHooks<Row>,
+) => setTrash(ctx, def, id, 'restore', undefined, hooks);

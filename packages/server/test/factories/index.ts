@@ -15,6 +15,8 @@ import { createContact } from '../../src/modules/contacts/index.js';
 import { createWorkspace, hashPassword, identityTables } from '../../src/modules/identity/index.js';
 import { type Actor, type Ctx, createCtx } from '../../src/platform/context.js';
 import * as data from './sample-data.js';
+// Registers every module's workspace defaults, as the app does.
+import '../../src/modules/index.js';
 
 const { departments, members, roles, users } = identityTables;
 type RoleKey = 'admin' | 'sales_manager' | 'sales_rep';

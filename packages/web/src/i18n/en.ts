@@ -1,3 +1,7 @@
+import { activitiesEn } from './messages/activities.en';
+import { leadsEn } from './messages/leads.en';
+import { opportunitiesEn } from './messages/opportunities.en';
+import { poolsEn } from './messages/pools.en';
 import type { Messages } from './zh-CN';
 
 /** English UI text. Typed as `Messages`, so a missing or extra key fails to compile. */
@@ -440,7 +444,14 @@ export const en: Messages = {
       expired: 'Expired',
     },
     dataScope: { own: 'Own', department: 'Department', all: 'All' },
-    permissionObject: { account: 'Accounts', contact: 'Contacts' },
+    permissionObject: {
+      account: 'Accounts',
+      contact: 'Contacts',
+      lead: 'Leads',
+      opportunity: 'Opportunities',
+      activity: 'Activities',
+      task: 'Tasks',
+    },
     auditObject: {
       account: 'Account',
       contact: 'Contact',
@@ -452,5 +463,13 @@ export const en: Messages = {
     },
     auditAction: { create: 'Create', update: 'Update', delete: 'Delete', restore: 'Restore' },
     builtinRole: { admin: 'Administrator', sales_manager: 'Sales manager', sales_rep: 'Sales rep' },
+    ...leadsEn.enums,
+    ...opportunitiesEn.enums,
+    ...activitiesEn.enums,
+    ...poolsEn.enums,
   },
+  ...leadsEn.messages,
+  ...opportunitiesEn.messages,
+  ...activitiesEn.messages,
+  ...poolsEn.messages,
 };

@@ -1,3 +1,7 @@
+import { activitiesZhCN } from './messages/activities.zh-CN';
+import { leadsZhCN } from './messages/leads.zh-CN';
+import { opportunitiesZhCN } from './messages/opportunities.zh-CN';
+import { poolsZhCN } from './messages/pools.zh-CN';
 /** Simplified Chinese UI text. The source of the key set: `en.ts` must match it exactly. */
 export const zhCN = {
   app: {
@@ -419,7 +423,14 @@ export const zhCN = {
       expired: '已过期',
     },
     dataScope: { own: '本人', department: '本部门及下级', all: '全部' },
-    permissionObject: { account: '客户', contact: '联系人' },
+    permissionObject: {
+      account: '客户',
+      contact: '联系人',
+      lead: '线索',
+      opportunity: '商机',
+      activity: '跟进记录',
+      task: '任务',
+    },
     auditObject: {
       account: '客户',
       contact: '联系人',
@@ -431,7 +442,15 @@ export const zhCN = {
     },
     auditAction: { create: '创建', update: '修改', delete: '删除', restore: '恢复' },
     builtinRole: { admin: '管理员', sales_manager: '销售经理', sales_rep: '销售代表' },
+    ...leadsZhCN.enums,
+    ...opportunitiesZhCN.enums,
+    ...activitiesZhCN.enums,
+    ...poolsZhCN.enums,
   },
+  ...leadsZhCN.messages,
+  ...opportunitiesZhCN.messages,
+  ...activitiesZhCN.messages,
+  ...poolsZhCN.messages,
 };
 
 /** The shape every language must fill completely. */

@@ -2,6 +2,7 @@ import type { Locale } from '@guanxi/contract';
 import type { Executor } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import { BUILTIN_ROLES } from '../../platform/permissions.js';
+import { applyWorkspaceDefaults } from '../../platform/workspace-defaults.js';
 import { departments, roles, workspaces } from './identity.tables.js';
 
 export type NewWorkspace = {
@@ -10,7 +11,10 @@ export type NewWorkspace = {
   rootDepartmentId: string;
 };
 
-/** A workspace with its built-in roles and a root department, named in its language. */
+/**
+ * A workspace with its built-in roles, a root department and every module's defaults, named in
+ * its language.
+ */
 export async function createWorkspace(
   tx: Executor,
   input: { name: string; locale: Locale; now: Date },
@@ -47,5 +51,6 @@ export async function createWorkspace(
     parentId: null,
     createdAt: input.now,
   });
+  await applyWorkspaceDefaults(tx, { workspaceId, locale: input.locale, now: input.now });
   return { workspaceId, roleIds, rootDepartmentId };
 }

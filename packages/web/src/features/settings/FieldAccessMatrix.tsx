@@ -71,10 +71,14 @@ export function FieldAccessMatrix({ value, onChange, disabled }: FieldAccessMatr
   );
 }
 
-const MESSAGES = { account: 'accounts', contact: 'contacts' } as const satisfies Record<
-  PermissionObject,
-  string
->;
+const MESSAGES = {
+  account: 'accounts',
+  contact: 'contacts',
+  lead: 'leads',
+  opportunity: 'opportunities',
+  activity: 'activities',
+  task: 'tasks',
+} as const satisfies Record<PermissionObject, string>;
 
 type FieldTableProps = {
   object: PermissionObject;

@@ -1,0 +1,65 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import type { Database, Db } from '../../packages/server/src/db/client.js';
+import * as schema from '../../packages/server/src/db/schema.js';
+import type { BulkTarget } from './bulk-load.js';
+
+export const OUT_DIR = path.resolve(import.meta.dirname, '../out');
+
+/** Which database a run uses: PostgreSQL when BENCH_DATABASE_URL is set, else PGlite on disk. */
+export type TargetSpec = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export function targetFromEnv(): TargetSpec {
+  const url = process.env.BENCH_DATABASE_URL;
+  return url
+    ? { kind: 'postgres', url }
+    : { kind: 'pglite', dataDir: path.join(OUT_DIR, 'pglite-data') };
+}
+
+/** Environment that points the app server (or the ceiling server) at the same database. */
+export const serverEnv = (spec: TargetSpec): Record<string, string> =>
+  spec.kind === 'postgres' ? { DATABASE_URL: spec.url } : { DATA_DIR: spec.dataDir };
+
+export type OpenTarget = { database: Database; bulk: BulkTarget; close(): Promise<void> };
+
+/** Opens the target; `reset` starts from an empty database (the bench database is disposable). */
+export async function openTarget(spec: TargetSpec, opts: { reset: boolean }): Promise<OpenTarget> {
+  if (spec.kind === 'pglite') {
+    if (opts.reset) rmSync(spec.dataDir, { recursive: true, force: true });
+    mkdirSync(path.dirname(spec.dataDir), { recursive: true });
+    const client = await PGlite.create(spec.dataDir, { extensions: { pg_trgm } });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      database: { db, kind: 'pglite', withConnection: (fn) => fn(db), close: () => client.close() },
+      bulk: { kind: 'pglite', client },
+      close: () => client.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: spec.url, max: 4 });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  if (opts.reset) {
+    await db.execute(sql`drop schema if exists public cascade`);
+    await db.execute(sql`drop schema if exists drizzle cascade`);
+    await db.execute(sql`create schema public`);
+  }
+  const database: Database = {
+    db,
+    kind: 'postgres',
+    async withConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzlePg(client, { schema }) as unknown as Db);
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+  return { database, bulk: { kind: 'postgres', pool }, close: () => pool.end() };
+}

@@ -88,11 +88,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export type Suite = { server: Server; browser: Browser };
 
-/** One real server and one browser for the tests of a file, stopped when they are done. */
-export function useServerAndBrowser(): Suite {
+/**
+ * One real server and one browser for the tests of a file, stopped when they are done; `env`
+ * adds server settings (e.g. a short JOB_POLL_MS so reminders fire within the test).
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): Suite {
   const suite = {} as Suite;
   before(async () => {
-    suite.server = await startServer();
+    suite.server = await startServer(env);
     suite.browser = await launchBrowser();
   });
   after(async () => {

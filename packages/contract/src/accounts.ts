@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { IdSchema, optionalText, RecordMetaSchema, requiredText } from './common.js';
+import {
+  IdSchema,
+  optionalText,
+  RecordMetaSchema,
+  requiredText,
+  TimestampSchema,
+} from './common.js';
+import { PooledFieldsSchema } from './pools.js';
 
 export const ACCOUNT_INDUSTRIES = [
   'manufacturing',
@@ -59,6 +66,33 @@ const phone = z
   .nullable()
   .optional();
 
+const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/**
+ * Whether `code` is a unified social credit code (统一社会信用代码, GB 32100-2015): 18 characters
+ * from the code's alphabet whose last one is the check character of the first 17.
+ */
+export function isValidCreditCode(code: string): boolean {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARS.indexOf(code[i]) * CREDIT_CODE_WEIGHTS[i];
+  return CREDIT_CODE_CHARS[(31 - (sum % 31)) % 31] === code[17];
+}
+
+const creditCode = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((v) => v.replace(/[\s-]/g, '').toUpperCase())
+  .refine((v) => v === '' || isValidCreditCode(v), {
+    message: 'must be an 18-character unified social credit code with a valid check character',
+    params: { format: 'creditCode' },
+  })
+  .transform((v) => (v === '' ? null : v))
+  .nullable()
+  .optional();
+
 const accountFields = {
   name: requiredText(200),
   industry: z.enum(ACCOUNT_INDUSTRIES).nullable().optional(),
@@ -69,10 +103,14 @@ const accountFields = {
   address: optionalText(500),
   website,
   phone,
+  creditCode,
   tier: z.enum(ACCOUNT_TIERS).nullable().optional(),
   source: z.enum(ACCOUNT_SOURCES).nullable().optional(),
+  campaign: optionalText(120),
   status: z.enum(ACCOUNT_STATUSES).optional(),
   ownerId: IdSchema.optional(),
+  /** Workspace administrators only; new accounts default to the first account pool. */
+  poolId: IdSchema.optional(),
   tags: tags.optional(),
   notes: optionalText(10_000),
   custom: z.record(z.string(), z.unknown()).optional(),
@@ -98,12 +136,18 @@ export const AccountSchema = RecordMetaSchema.extend({
   address: z.string().nullable(),
   website: z.string().nullable(),
   phone: z.string().nullable(),
+  creditCode: z.string().nullable(),
   tier: z.enum(ACCOUNT_TIERS).nullable(),
   source: z.enum(ACCOUNT_SOURCES).nullable(),
+  campaign: z.string().nullable(),
   status: z.enum(ACCOUNT_STATUSES),
-  ownerId: IdSchema,
+  ...PooledFieldsSchema.shape,
   tags: z.array(z.string()),
   notes: z.string().nullable(),
   contactCount: z.number().int().optional(),
+  /** Set when the account was merged into another one (it is then in the trash). */
+  mergedIntoId: IdSchema.nullable(),
+  /** When the newest activity on the account happened; maintained by the server. */
+  lastActivityAt: TimestampSchema.nullable(),
 }).meta({ id: 'Account' });
 export type Account = z.infer<typeof AccountSchema>;

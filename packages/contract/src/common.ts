@@ -81,6 +81,8 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string().optional(),
     code: z.string(),
+    /** Values that word the problem in the client's language, e.g. {"limit": 50, "held": 50}. */
+    params: z.record(z.string(), z.unknown()).optional(),
     errors: z.array(FieldErrorSchema).optional(),
   })
   .meta({ id: 'Problem' });
@@ -97,6 +99,12 @@ export const ERROR_CODES = [
   'conflict',
   'idempotency_conflict',
   'precondition_failed',
+  /** The record matches existing ones under the duplicate rules; the problem lists them. */
+  'duplicate',
+  /** A claim would take the caller past the pool's holding limit (params: limit, held). */
+  'holding_limit',
+  /** A claim of a record that is no longer in the pool (someone else claimed it first). */
+  'not_in_pool',
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
@@ -115,7 +123,7 @@ export const AuditEntrySchema = z
     id: IdSchema,
     objectType: z.string(),
     recordId: IdSchema,
-    action: z.enum(['create', 'update', 'delete', 'restore']),
+    action: z.enum(['create', 'update', 'delete', 'restore', 'merge']),
     actorId: IdSchema.nullable(),
     actorName: z.string().nullable(),
     via: z.enum(['session', 'apiKey', 'system']),

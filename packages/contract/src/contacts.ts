@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCOUNT_SOURCES } from './accounts.js';
 import { IdSchema, optionalText, RecordMetaSchema, requiredText } from './common.js';
 
 export const BUYING_ROLES = [
@@ -11,7 +12,8 @@ export const BUYING_ROLES = [
 ] as const;
 export type BuyingRole = (typeof BUYING_ROLES)[number];
 
-const email = z
+/** An optional email address, stored lowercased; empty means none. */
+export const emailInput = z
   .string()
   .trim()
   .max(254)
@@ -23,7 +25,8 @@ const email = z
   .nullable()
   .optional();
 
-const phones = z
+/** Labelled phone numbers (at most 10). */
+export const phonesInput = z
   .array(
     z.object({
       label: z.enum(['mobile', 'work', 'home', 'other']).default('mobile'),
@@ -44,10 +47,12 @@ const contactFields = {
   name: requiredText(120),
   title: optionalText(120),
   department: optionalText(120),
-  email,
-  phones: phones.optional(),
+  email: emailInput,
+  phones: phonesInput.optional(),
   wechat: optionalText(64),
   buyingRole: z.enum(BUYING_ROLES).nullable().optional(),
+  source: z.enum(ACCOUNT_SOURCES).nullable().optional(),
+  campaign: optionalText(120),
   accountId: IdSchema.nullable().optional(),
   ownerId: IdSchema.optional(),
   notes: optionalText(10_000),
@@ -72,9 +77,13 @@ export const ContactSchema = RecordMetaSchema.extend({
   phones: z.array(z.object({ label: z.string(), number: z.string() })),
   wechat: z.string().nullable(),
   buyingRole: z.enum(BUYING_ROLES).nullable(),
+  source: z.enum(ACCOUNT_SOURCES).nullable(),
+  campaign: z.string().nullable(),
   accountId: IdSchema.nullable(),
   accountName: z.string().nullable().optional(),
   ownerId: IdSchema,
   notes: z.string().nullable(),
+  /** Set when the contact was merged into another one (it is then in the trash). */
+  mergedIntoId: IdSchema.nullable(),
 }).meta({ id: 'Contact' });
 export type Contact = z.infer<typeof ContactSchema>;

@@ -11,7 +11,9 @@ import type { Database } from './db/client.js';
 import { moduleRoutes } from './modules/index.js';
 import { auditRoutes } from './platform/http/audit-routes.js';
 import { registerAuthHook } from './platform/http/auth-hook.js';
+import { duplicateRoutes } from './platform/http/duplicate-routes.js';
 import { registerIdempotency } from './platform/http/idempotency.js';
+import { jobRoutes } from './platform/http/job-routes.js';
 import { registerMetrics } from './platform/http/metrics.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { registerErrorHandling } from './platform/http/problem.js';
@@ -81,6 +83,8 @@ export async function buildApp({ config, database, logger = false, mailer }: App
     async (api) => {
       for (const routes of moduleRoutes) await api.register(routes);
       await api.register(auditRoutes);
+      await api.register(duplicateRoutes);
+      await api.register(jobRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -44,6 +44,8 @@ const ConfigSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MAIL_FROM: z.string().default('Guanxi CRM <no-reply@localhost>'),
+  /** How often the background worker looks for due jobs (reminders, reclaims), in ms. */
+  JOB_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

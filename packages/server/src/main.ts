@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { openConfiguredDatabase } from './db/open.js';
 import { seedDemoIfEmpty } from './db/seed.js';
+import { startJobWorker } from './platform/jobs.js';
 
 async function main() {
   const config = loadConfig();
@@ -26,6 +27,7 @@ async function main() {
     }
   }
 
+  let worker: ReturnType<typeof startJobWorker> | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -38,6 +40,7 @@ async function main() {
     timer.unref();
     try {
       await app.close();
+      await worker?.stop();
       await database.close();
       app.log.info('stopped cleanly');
       process.exit(0);
@@ -50,6 +53,7 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: config.HOST, port: config.PORT });
+  worker = startJobWorker(database, { pollMs: config.JOB_POLL_MS, logger: app.log });
   const url = `http://localhost:${(app.server.address() as { port: number }).port}`;
   const where =
     database.kind === 'pglite' ? `embedded PostgreSQL in ${config.DATA_DIR}` : 'PostgreSQL server';

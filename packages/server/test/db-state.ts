@@ -11,6 +11,8 @@ export async function dbRows<T = Record<string, unknown>>(query: SQL): Promise<T
 type WorkspaceTable =
   | 'accounts'
   | 'contacts'
+  | 'leads'
+  | 'duplicate_rules'
   | 'audit_entries'
   | 'outbox_events'
   | 'api_keys'
@@ -30,7 +32,7 @@ export async function countRows(table: WorkspaceTable, workspaceId: string): Pro
 }
 
 /** One stored record (every column), or undefined. */
-export async function storedRecord(table: 'accounts' | 'contacts', id: string) {
+export async function storedRecord(table: 'accounts' | 'contacts' | 'leads', id: string) {
   const [row] = await dbRows(sql`select * from ${sql.identifier(table)} where id = ${id}`);
   return row;
 }
@@ -40,13 +42,14 @@ export async function storedRecord(table: 'accounts' | 'contacts', id: string) {
  * and the audit, outbox and idempotency trails. Compare before and after with toEqual.
  */
 export async function workspaceState(workspaceId: string) {
-  const all = (table: 'accounts' | 'contacts') =>
+  const all = (table: 'accounts' | 'contacts' | 'leads') =>
     dbRows(
       sql`select * from ${sql.identifier(table)} where workspace_id = ${workspaceId} order by id`,
     );
   return {
     accounts: await all('accounts'),
     contacts: await all('contacts'),
+    leads: await all('leads'),
     auditEntries: await countRows('audit_entries', workspaceId),
     outboxEvents: await countRows('outbox_events', workspaceId),
     idempotencyKeys: await countRows('idempotency_keys', workspaceId),

@@ -46,7 +46,11 @@ export async function seedDemo(db: Db) {
     await person('Emily Carter', 'emily.carter@guanxi.dev', 'sales_manager', intl, 'en'),
     await person('James Wilson', 'james.wilson@guanxi.dev', 'sales_rep', intl, 'en'),
   ];
-  const admin = await actorFor(db, ws.workspaceId, ws.admin.userId);
+  // Random sample companies may look alike; the demo keeps them rather than failing the seed.
+  const admin = {
+    ...(await actorFor(db, ws.workspaceId, ws.admin.userId)),
+    allowDuplicates: true,
+  };
   let accounts = 0;
   let contacts = 0;
   for (let i = 0; i < 60; i++) {

@@ -8,7 +8,7 @@ import { invalid } from './errors.js';
 import { requireWorkspaceAdmin } from './permissions.js';
 import { auditEntries, type FieldChange, outboxEvents } from './platform.tables.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'merge';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -51,6 +51,8 @@ export async function recordChange(
     changes: FieldChange[];
     at: Date;
     payload: unknown;
+    /** Event type when the change has a name of its own (`account.claimed`); else from action. */
+    eventType?: string;
   },
 ): Promise<void> {
   const { actor } = ctx;
@@ -67,14 +69,24 @@ export async function recordChange(
     changes: change.changes,
     at: change.at,
   });
-  const verb = { create: 'created', update: 'updated', delete: 'deleted', restore: 'restored' };
+  const verb = {
+    create: 'created',
+    update: 'updated',
+    delete: 'deleted',
+    restore: 'restored',
+    merge: 'merged',
+  };
   await tx.insert(outboxEvents).values({
     workspaceId: actor.workspaceId,
     id: newId(),
-    type: `${change.objectType}.${verb[change.action]}`,
+    type: change.eventType ?? `${change.objectType}.${verb[change.action]}`,
     objectType: change.objectType,
     recordId: change.recordId,
-    payload: { record: change.payload, changes: change.changes, actorId: actor.userId },
+    payload: {
+      record: change.payload,
+      changes: change.changes,
+      actorId: actor.via === 'system' ? null : actor.userId,
+    },
     createdAt: change.at,
   });
 }

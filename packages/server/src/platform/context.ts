@@ -19,6 +19,11 @@ export type Ctx = {
   now: () => Date;
   /** Memoized per request: user ids whose records a department-scoped role may see. */
   cache: Map<string, unknown>;
+  /**
+   * The caller confirmed saving records that match existing ones (`?allowDuplicates=true`), so
+   * the duplicate check of creates and updates made with this context lets them through.
+   */
+  allowDuplicates?: boolean;
 };
 
 export function createCtx(db: Db, actor: Actor, requestId: string | null = null): Ctx {

@@ -1,4 +1,4 @@
-import type { ErrorCode, FieldError } from '@guanxi/contract';
+import type { DuplicateMatch, ErrorCode, FieldError } from '@guanxi/contract';
 
 export type { FieldError };
 
@@ -12,6 +12,9 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   conflict: 409,
   idempotency_conflict: 409,
   precondition_failed: 412,
+  holding_limit: 409,
+  not_in_pool: 409,
+  duplicate: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -28,6 +31,9 @@ export const TITLE_BY_CODE: Record<ErrorCode, string> = {
   conflict: 'Conflict',
   idempotency_conflict: 'Idempotency key reused',
   precondition_failed: 'Record changed since you loaded it',
+  holding_limit: 'Holding limit reached',
+  not_in_pool: 'No longer in the pool',
+  duplicate: 'Possible duplicate',
   payload_too_large: 'Request body too large',
   unsupported_media_type: 'Unsupported content type',
   rate_limited: 'Too many requests',
@@ -39,7 +45,14 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly details: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /** With code `duplicate`: the records that match. */
+      duplicates?: DuplicateMatch[];
+      /** Values a client words the problem with, e.g. {limit, held} for `holding_limit`. */
+      params?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';

@@ -19,7 +19,7 @@ import {
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AppError, type FieldError } from './errors.js';
 
-export type FieldType = 'text' | 'enum' | 'uuid' | 'datetime' | 'number' | 'tags';
+export type FieldType = 'text' | 'enum' | 'uuid' | 'datetime' | 'date' | 'number' | 'tags';
 
 export type FieldSpec = {
   column: PgColumn;
@@ -36,6 +36,7 @@ const OPS_BY_TYPE: Record<FieldType, readonly string[]> = {
   enum: ['eq', 'neq', 'in', 'nin', 'isNull'],
   uuid: ['eq', 'neq', 'in', 'nin', 'isNull'],
   datetime: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'isNull'],
+  date: ['eq', 'neq', 'lt', 'lte', 'gt', 'gte', 'isNull'],
   number: ['eq', 'neq', 'in', 'nin', 'lt', 'lte', 'gt', 'gte', 'isNull'],
   tags: ['contains', 'isNull'],
 };
@@ -69,6 +70,13 @@ function coerceScalar(spec: FieldSpec, value: unknown, path: string): unknown {
       return typeof value === 'string' && UUID_RE.test(value) ? value : wrong('an id (UUID)');
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? value : wrong('a number');
+    case 'date':
+      // A calendar day stays text: as a Date it would shift with the server's time zone.
+      return typeof value === 'string' &&
+        /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+        ? value
+        : wrong('a date such as 2026-03-31');
     case 'datetime': {
       if (typeof value !== 'string') return wrong('an ISO 8601 date or date-time');
       const d = new Date(value);

@@ -100,6 +100,9 @@ export function cursorCondition(
       const d = new Date(String(v));
       return Number.isNaN(d.getTime()) ? bad() : d;
     }
+    // A tampered value must answer 400, not fail in the database.
+    if (k.spec.type === 'date' && Number.isNaN(Date.parse(`${v}T00:00:00Z`))) return bad();
+    if (k.spec.type === 'number' && !/^-?\d+(\.\d+)?$/.test(String(v))) return bad();
     return v;
   };
   const equal = (k: SortKey, v: unknown) =>

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { ts } from '../db/columns.js';
 
 export type FieldChange = { field: string; old: unknown; new: unknown };
@@ -11,7 +20,7 @@ export const auditEntries = pgTable(
     id: uuid('id').notNull(),
     objectType: text('object_type').notNull(),
     recordId: uuid('record_id').notNull(),
-    action: text('action').$type<'create' | 'update' | 'delete' | 'restore'>().notNull(),
+    action: text('action').$type<'create' | 'update' | 'delete' | 'restore' | 'merge'>().notNull(),
     actorId: uuid('actor_id'),
     via: text('via').$type<'session' | 'apiKey' | 'system'>().notNull(),
     apiKeyId: uuid('api_key_id'),
@@ -59,4 +68,38 @@ export const idempotencyKeys = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.key] })],
+);
+
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+/**
+ * Durable scheduled work (reminders, reclaim runs, …). A row per run; a pending row with a
+ * dedupe key is unique per job name, so rescheduling moves it instead of adding another.
+ * Not tenant-partitioned: `workspace_id` is null for system-wide jobs.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    workspaceId: uuid('workspace_id'),
+    payload: jsonb('payload').notNull().default(sql`'{}'::jsonb`),
+    runAt: ts('run_at').notNull(),
+    status: text('status').$type<JobStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(5),
+    lastError: text('last_error'),
+    lockedUntil: ts('locked_until'),
+    dedupeKey: text('dedupe_key'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [
+    uniqueIndex('jobs_pending_dedupe_key')
+      .on(t.name, t.dedupeKey)
+      .where(sql`status = 'pending' and dedupe_key is not null`),
+    index('jobs_due_idx').on(t.runAt).where(sql`status = 'pending'`),
+    index('jobs_running_idx').on(t.lockedUntil).where(sql`status = 'running'`),
+    index('jobs_workspace_status_idx').on(t.workspaceId, t.status, t.runAt),
+  ],
 );

@@ -1,4 +1,4 @@
-import type { PermissionObject } from '@guanxi/contract';
+import type { PermissionObject, PoolObject } from '@guanxi/contract';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { newId } from '../db/ids.js';
@@ -8,6 +8,7 @@ import type { Ctx } from './context.js';
 import { validateCustomFields } from './custom-fields.js';
 import { AppError, invalid, notFound } from './errors.js';
 import { assertWritableFields, requirePermission, scopeOwnerIds } from './permissions.js';
+import { resolvePoolId } from './pool-directory.js';
 import { findVisible, type ObjectDef, type StoredRecord, tenantRow } from './records.js';
 
 // Writes of the shared data layer: each one checks permissions, runs in one transaction and
@@ -29,8 +30,16 @@ export type WriteAction = 'create' | 'update' | 'delete' | 'restore';
 export type WriteHooks<Row> = {
   /** Checks the input before a create (`current` undefined) or an update (the locked row). */
   validate?: (ctx: Ctx, input: Record<string, unknown>, current?: Row) => Promise<void>;
-  /** Stored columns computed from the record as it will be (e.g. normalized match keys). */
-  derive?: (next: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Stored columns computed from the record as it will be (e.g. normalized match keys, or an
+   * opportunity's probability from its new stage); runs after `validate`, in the transaction.
+   * Derived changes of audited fields are audited too.
+   */
+  derive?: (
+    next: Record<string, unknown>,
+    ctx: Ctx,
+    current?: Row,
+  ) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Follow-up writes of the same change: stage history, counters on linked records, … */
   afterWrite?: (
     ctx: Ctx,
@@ -64,8 +73,15 @@ export async function createRecord<Row extends StoredRecord, Api extends Record<
   if (ownerId !== ctx.actor.userId) await assertOwnerAssignable(ctx, def.object, ownerId);
   const custom = await validateCustomFields(ctx, def.object, input.custom ?? {});
   const now = ctx.now();
+  const pooling = def.poolable
+    ? {
+        poolId: await resolvePoolId(ctx, def.object as PoolObject, input.poolId as never, true),
+        ownerSince: now,
+      }
+    : {};
   const values = {
     ...input,
+    ...pooling,
     custom,
     ownerId,
     workspaceId: ctx.actor.workspaceId,
@@ -79,7 +95,7 @@ export async function createRecord<Row extends StoredRecord, Api extends Record<
   return ctx.db.transaction(async (tx) => {
     ctx = onTransaction(ctx, tx);
     await hooks.validate?.(ctx, input);
-    const derived = hooks.derive?.(values) ?? {};
+    const derived = (await hooks.derive?.(values, ctx)) ?? {};
     const [row] = (await tx
       .insert(def.table)
       .values({ ...values, ...derived })
@@ -118,11 +134,14 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
         `This ${def.label.toLowerCase()} was changed by someone else (now version ${current.version}, you sent ${expectedVersion}). Reload it and apply your change again.`,
       );
     }
-    if (patch.ownerId !== undefined && patch.ownerId !== current.ownerId) {
-      await assertOwnerAssignable(ctx, def.object, patch.ownerId);
-    }
+    const ownerChanges = patch.ownerId !== undefined && patch.ownerId !== current.ownerId;
+    if (ownerChanges) await assertOwnerAssignable(ctx, def.object, patch.ownerId as string);
     await hooks.validate?.(ctx, patch, current);
     const values: Record<string, unknown> = { ...patch };
+    if (def.poolable && patch.poolId !== undefined) {
+      const object = def.object as PoolObject;
+      values.poolId = await resolvePoolId(ctx, object, patch.poolId as never, false);
+    }
     if (patch.custom) {
       values.custom = await validateCustomFields(ctx, def.object, {
         ...current.custom,
@@ -130,15 +149,18 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
       });
     }
     const before = def.toApi(current);
-    const changes = diffFields(def.auditFields, before, { ...before, ...values });
+    const derived = (await hooks.derive?.({ ...current, ...values }, ctx, current)) ?? {};
+    const changes = diffFields(def.auditFields, before, { ...before, ...values, ...derived });
     if (changes.length === 0) return current;
     const now = ctx.now();
-    const derived = hooks.derive?.({ ...current, ...values }) ?? {};
+    // A new owner starts the reclaim clocks afresh; one assigned from the pool ends its stay there.
+    const pooling = def.poolable && ownerChanges ? ownerChangeColumns(current, now) : {};
     const [row] = (await tx
       .update(def.table)
       .set({
         ...values,
         ...derived,
+        ...pooling,
         version: sql`${def.table.version} + 1`,
         updatedAt: now,
         updatedBy: ctx.actor.userId,
@@ -157,6 +179,13 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
     return row;
   });
 }
+
+const ownerChangeColumns = (current: StoredRecord, now: Date) => ({
+  ownerSince: now,
+  ...(current.ownerId === null
+    ? { pooledAt: null, poolEntry: null, returnReason: null, formerOwnerId: null }
+    : {}),
+});
 
 async function setTrash<Row extends StoredRecord, Api extends Record<string, unknown>>(
   ctx: Ctx,

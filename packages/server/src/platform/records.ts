@@ -30,7 +30,8 @@ export type StoredRecord = {
   updatedAt: Date;
   createdBy: string | null;
   deletedAt: Date | null;
-  ownerId: string;
+  /** Null only for poolable objects: the record waits unowned in its pool. */
+  ownerId: string | null;
   custom: Record<string, unknown>;
 };
 
@@ -50,6 +51,15 @@ export type ObjectDef<Row extends StoredRecord, Api extends Record<string, unkno
   toApi: (row: Row) => Api;
   /** API fields shown only when another field is: `accountName` goes with `accountId`. */
   derivedFields?: Record<string, readonly string[]>;
+  /**
+   * Records can wait unowned in a public pool (ownerId null; see pool-records.ts). The table
+   * then has the pool columns (modules/pools poolColumns); the columns named here drive the
+   * reclaim rules when the object has them.
+   */
+  poolable?: {
+    lastActivityAt?: PgColumn;
+    lastWonAt?: PgColumn;
+  };
 };
 
 /** The API record with the fields the actor's role hides blanked (null, or [] for lists). */
@@ -115,6 +125,8 @@ export async function listRecords<Row extends StoredRecord, Api extends Record<s
   def: ObjectDef<Row, Api>,
   query: ListQuery,
   extra?: SQL,
+  /** `pool`: the caller's data scope is replaced by `extra` (pool visibility is checked before). */
+  opts: { scope?: 'owner' | 'pool' } = {},
 ): Promise<{ rows: Row[]; nextCursor: string | null }> {
   requirePermission(ctx, def.object, 'read');
   const { table } = def;
@@ -129,7 +141,7 @@ export async function listRecords<Row extends StoredRecord, Api extends Record<s
   const where = and(
     eq(table.workspaceId, ctx.actor.workspaceId),
     query.deleted === 'true' ? isNotNull(table.deletedAt) : isNull(table.deletedAt),
-    await scopeCondition(ctx, def.object, table.ownerId),
+    opts.scope === 'pool' ? undefined : await scopeCondition(ctx, def.object, table.ownerId),
     parseFilter(fields, query.filter),
     searchCondition(searchColumns, query.q),
     cursorCondition(sort, table.id, query.cursor),
@@ -168,14 +180,14 @@ export async function getRecordHistory<
     .filter((e) => e.action !== 'update' || e.changes.length > 0);
 }
 
-/** Common API fields of every record. */
-export const recordMetaToApi = (row: StoredRecord) => ({
+/** Common API fields of every record (`ownerId` null only for records in a pool). */
+export const recordMetaToApi = <R extends StoredRecord>(row: R) => ({
   id: row.id,
   version: row.version,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
   createdBy: row.createdBy,
   deletedAt: row.deletedAt?.toISOString() ?? null,
-  ownerId: row.ownerId,
+  ownerId: row.ownerId as R['ownerId'],
   custom: row.custom,
 });

@@ -226,8 +226,18 @@ export function contactInput(
   };
 }
 
+// Random test data may happen to look alike; factories save it past the duplicate check.
 export const createTestAccount = (ctx: Ctx, overrides: Partial<CreateAccountInput> = {}) =>
-  createAccount(ctx, { ...accountInput(), ...overrides });
+  createAccount({ ...ctx, allowDuplicates: true }, { ...accountInput(), ...overrides });
 
 export const createTestContact = (ctx: Ctx, overrides: Partial<CreateContactInput> = {}) =>
-  createContact(ctx, { ...contactInput(), ...overrides });
+  createContact({ ...ctx, allowDuplicates: true }, { ...contactInput(), ...overrides });
+
+export {
+  activityInput,
+  createTestActivity,
+  createTestTask,
+  taskInput,
+} from './activities.js';
+export { createTestLead, leadInput } from './leads.js';
+export { createTestOpportunity, opportunityInput } from './opportunities.js';

@@ -1,18 +1,31 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingSkyscraper, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingSkyscraper,
+  IconChecklist,
+  IconLifebuoy,
+  IconSettings,
+  IconTargetArrow,
+  IconUserSearch,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../components/Brand';
 import { meQueryOptions, SessionProvider } from '../features/auth';
+import { NotificationBell } from '../features/notifications';
 import { QuickSearch } from './QuickSearch';
 import { UserMenu } from './UserMenu';
 
 const NAV = [
+  { to: '/leads', key: 'nav.leads', icon: IconUserSearch },
   { to: '/accounts', key: 'nav.accounts', icon: IconBuildingSkyscraper },
   { to: '/contacts', key: 'nav.contacts', icon: IconUsers },
+  { to: '/opportunities', key: 'opportunities.title', icon: IconTargetArrow },
+  { to: '/pools', key: 'pools.nav', icon: IconLifebuoy },
+  { to: '/tasks', key: 'tasks.nav', icon: IconChecklist },
   { to: '/settings', key: 'nav.settings', icon: IconSettings },
 ] as const;
 
@@ -56,6 +69,7 @@ export function AppLayout() {
             </Group>
             <Group gap="md" wrap="nowrap">
               <QuickSearch />
+              <NotificationBell />
               <UserMenu />
             </Group>
           </Group>

@@ -10,6 +10,10 @@ import {
 import { accountPages } from '../features/accounts';
 import { AcceptInvitationPage, meQueryOptions, SignInPage, SignUpPage } from '../features/auth';
 import { contactPages } from '../features/contacts';
+import { DuplicateRulesEditor } from '../features/duplicates';
+import { leadPages } from '../features/leads';
+import { opportunityPages, PipelineSettings } from '../features/opportunities';
+import { PoolList, PoolSettings, validatePoolSearch } from '../features/pools';
 import {
   ApiKeyList,
   AuditLog,
@@ -19,6 +23,7 @@ import {
   SettingsLayout,
   UserList,
 } from '../features/settings';
+import { MyTasksPage } from '../features/tasks';
 import { searchString } from '../lib/list-query';
 import { AppLayout } from './AppLayout';
 import { NotFound } from './NotFound';
@@ -93,6 +98,21 @@ const indexRoute = createRoute({
   },
 });
 
+const poolsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/pools',
+  validateSearch: validatePoolSearch,
+  component: function PoolsRoute() {
+    return <PoolList search={poolsRoute.useSearch()} />;
+  },
+});
+
+const myTasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  component: MyTasksPage,
+});
+
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/settings',
@@ -135,14 +155,21 @@ const routeTree = rootRoute.addChildren([
   acceptInviteRoute,
   appRoute.addChildren([
     indexRoute,
+    ...createRecordRoutes(appRoute, leadPages),
     ...createRecordRoutes(appRoute, accountPages),
     ...createRecordRoutes(appRoute, contactPages),
+    ...createRecordRoutes(appRoute, opportunityPages),
+    poolsRoute,
+    myTasksRoute,
     settingsRoute.addChildren([
       settingsIndexRoute,
       settingsPage('/users', UserList, 'admins'),
       settingsPage('/invitations', InvitationList, 'admins'),
       settingsPage('/roles', RoleList, 'admins'),
       settingsPage('/departments', DepartmentList, 'admins'),
+      settingsPage('/pipelines', PipelineSettings, 'admins'),
+      settingsPage('/pools', PoolSettings, 'admins'),
+      settingsPage('/duplicate-rules', DuplicateRulesEditor, 'admins'),
       settingsPage('/audit-log', AuditLog, 'admins'),
       settingsPage('/api-keys', ApiKeyList, 'everyone'),
     ]),

@@ -2,6 +2,7 @@ import type { AuditEntry } from '@guanxi/contract';
 import { Group, Stack, Text, Timeline, Tooltip } from '@mantine/core';
 import {
   IconArrowBackUp,
+  IconArrowMerge,
   IconArrowRight,
   IconPencil,
   IconPlus,
@@ -17,6 +18,7 @@ const ICONS = {
   update: IconPencil,
   delete: IconTrash,
   restore: IconArrowBackUp,
+  merge: IconArrowMerge,
 } as const;
 
 type HistoryTimelineProps = {
@@ -26,6 +28,8 @@ type HistoryTimelineProps = {
   onRetry: () => void;
   fieldLabel: (field: string) => string;
   formatValue: (field: string, value: unknown) => string;
+  /** Words an empty value where it means something (no owner: in the pool); else a dash. */
+  emptyValue?: (field: string) => string | undefined;
 };
 
 /** Audit entries newest first: who did what, when, and each field's old → new value. */
@@ -37,7 +41,7 @@ export function HistoryTimeline(props: HistoryTimelineProps) {
 
   const show = (field: string, value: unknown) =>
     value === null || value === undefined || value === ''
-      ? t('common.empty')
+      ? (props.emptyValue?.(field) ?? t('common.empty'))
       : props.formatValue(field, value);
 
   return (

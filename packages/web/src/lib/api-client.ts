@@ -1,4 +1,4 @@
-import { type Problem, ProblemSchema } from '@guanxi/contract';
+import { DuplicateProblemSchema, type Problem } from '@guanxi/contract';
 
 /** The one place in the web app that talks HTTP. Every other module goes through `api`. */
 
@@ -72,7 +72,8 @@ const parseRetryAfter = (value: string | null): number | null => {
 
 const readProblem = async (response: Response): Promise<Problem | null> => {
   try {
-    const parsed = ProblemSchema.safeParse(await response.json());
+    // The widest problem shape, so members such as `duplicates` reach the caller.
+    const parsed = DuplicateProblemSchema.safeParse(await response.json());
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -125,6 +126,8 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>('PUT', path, { ...options, body }),
   delete: <T = void>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 

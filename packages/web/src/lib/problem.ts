@@ -1,3 +1,4 @@
+import type { DuplicateMatch, DuplicateProblem } from '@guanxi/contract';
 import type { TFunction } from 'i18next';
 import { isApiError } from './api-client';
 
@@ -28,6 +29,8 @@ export const describeError = (t: TFunction, error: unknown): ErrorDescription =>
       return { title: t('errors.notFound') };
     case 'conflict':
       return { title: detail ?? t('errors.conflict') };
+    case 'duplicate':
+      return { title: t('errors.duplicate') };
     case 'idempotency_conflict':
       return { title: t('errors.idempotencyConflict') };
     case 'precondition_failed':
@@ -43,7 +46,7 @@ export const describeError = (t: TFunction, error: unknown): ErrorDescription =>
 };
 
 type FieldProblem = { code?: string; message: string; params?: Record<string, unknown> };
-const FORMATS = ['email', 'website', 'phone', 'uuid'] as const;
+const FORMATS = ['email', 'website', 'phone', 'uuid', 'creditCode'] as const;
 
 /** One field's error in the person's language, chosen by its stable `code`. */
 export const describeFieldError = (t: TFunction, error: FieldProblem): string => {
@@ -113,3 +116,9 @@ export const fieldErrorsOf = (t: TFunction, error: unknown): Record<string, stri
 };
 
 export const errorCode = (error: unknown): string | null => (isApiError(error) ? error.code : null);
+
+/** The matching records of a 409 `duplicate` answer; null for any other error. */
+export const duplicatesOf = (error: unknown): DuplicateMatch[] | null =>
+  isApiError(error) && error.code === 'duplicate'
+    ? ((error.problem as DuplicateProblem | null)?.duplicates ?? [])
+    : null;

@@ -18,6 +18,10 @@ export type ListParams = {
 };
 export type ListPage<T> = { data: T[]; nextCursor: string | null };
 type Versioned = { id: string; version: number; deletedAt: string | null };
+/** `allowDuplicates`: the person confirmed saving a record the duplicate check flagged. */
+type WriteOptions = { allowDuplicates?: boolean };
+const writeQuery = (options: WriteOptions = {}) =>
+  options.allowDuplicates ? { allowDuplicates: 'true' } : undefined;
 
 /**
  * Query keys, client calls and TanStack Query hooks for one REST resource
@@ -51,10 +55,16 @@ export function createResourceApi<T extends Versioned, CreateInput, UpdateInput>
         signal,
       }),
     get: (id: string, signal?: AbortSignal) => api.get<T>(`${path}/${id}`, { signal }),
-    create: (input: CreateInput, idempotencyKey: string) =>
-      api.post<T>(path, input, { headers: { 'Idempotency-Key': idempotencyKey } }),
-    update: (id: string, version: number, input: UpdateInput) =>
-      api.patch<T>(`${path}/${id}`, input, { headers: { 'If-Match': ifMatch(version) } }),
+    create: (input: CreateInput, idempotencyKey: string, options?: WriteOptions) =>
+      api.post<T>(path, input, {
+        headers: { 'Idempotency-Key': idempotencyKey },
+        query: writeQuery(options),
+      }),
+    update: (id: string, version: number, input: UpdateInput, options?: WriteOptions) =>
+      api.patch<T>(`${path}/${id}`, input, {
+        headers: { 'If-Match': ifMatch(version) },
+        query: writeQuery(options),
+      }),
     remove: (id: string) => api.delete(`${path}/${id}`),
     restore: (id: string) => api.post<T>(`${path}/${id}/restore`),
     history: (id: string, signal?: AbortSignal) =>
@@ -104,16 +114,16 @@ export function createResourceApi<T extends Versioned, CreateInput, UpdateInput>
     useCreate: () => {
       const invalidate = useInvalidate();
       return useMutation({
-        mutationFn: (vars: { input: CreateInput; idempotencyKey: string }) =>
-          client.create(vars.input, vars.idempotencyKey),
+        mutationFn: (vars: { input: CreateInput; idempotencyKey: string } & WriteOptions) =>
+          client.create(vars.input, vars.idempotencyKey, vars),
         onSuccess: invalidate,
       });
     },
     useUpdate: () => {
       const invalidate = useInvalidate();
       return useMutation({
-        mutationFn: (vars: { id: string; version: number; input: UpdateInput }) =>
-          client.update(vars.id, vars.version, vars.input),
+        mutationFn: (vars: { id: string; version: number; input: UpdateInput } & WriteOptions) =>
+          client.update(vars.id, vars.version, vars.input, vars),
         onSuccess: invalidate,
       });
     },

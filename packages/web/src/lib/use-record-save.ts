@@ -1,9 +1,10 @@
+import type { DuplicateMatch } from '@guanxi/contract';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError, newIdempotencyKey } from './api-client';
-import { fieldErrorsOf } from './problem';
+import { duplicatesOf, fieldErrorsOf } from './problem';
 
 type Versioned = { id: string; version: number };
 
@@ -32,16 +33,22 @@ export function useRecordSave<T extends Versioned>(options: RecordSaveOptions<T>
   const [error, setError] = useState<unknown>(null);
   /** Counts failed saves, so the same error shown again is revealed again. */
   const [errorCount, setErrorCount] = useState(0);
+  /** Records the duplicate check found on the last save; the person decides what to do. */
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([]);
 
   const run = async (save: () => Promise<T>): Promise<T | null> => {
     setError(null);
+    setDuplicates([]);
     try {
       const saved = await save();
       setIdempotencyKey(newIdempotencyKey());
       return saved;
     } catch (caught) {
+      const matches = duplicatesOf(caught);
       if (isApiError(caught) && caught.code === 'precondition_failed') {
         setStale(true);
+      } else if (matches) {
+        setDuplicates(matches);
       } else {
         options.setErrors(fieldErrorsOf(t, caught));
         setError(caught);
@@ -69,5 +76,16 @@ export function useRecordSave<T extends Versioned>(options: RecordSaveOptions<T>
     }
   };
 
-  return { idempotencyKey, baseVersion, stale, reloading, error, errorCount, run, reloadLatest };
+  return {
+    idempotencyKey,
+    baseVersion,
+    stale,
+    reloading,
+    error,
+    errorCount,
+    duplicates,
+    dismissDuplicates: () => setDuplicates([]),
+    run,
+    reloadLatest,
+  };
 }

@@ -34,6 +34,10 @@ type RecordDetailPageProps<T extends RecordBase, K extends string, D> = {
   subtitle: (record: T, view: RecordView) => ReactNode;
   /** The details tab; created and updated times follow. */
   details: (record: T, view: RecordView) => RecordDetailItem[];
+  /** Shown between the header and the tabs, e.g. an opportunity's stage path. */
+  summary?: (record: T) => ReactNode;
+  /** More header buttons before Edit and Delete, e.g. "Return to pool". */
+  actions?: (record: T) => ReactNode;
   tabs?: readonly RecordTab<T>[];
 };
 
@@ -107,16 +111,19 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
         }
         subtitle={props.subtitle(record, view)}
         actions={
-          <RecordActions
-            deleted={deleted}
-            canUpdate={can(recordType.object, 'update')}
-            canDelete={can(recordType.object, 'delete')}
-            onEdit={() => setEditing(true)}
-            onDelete={onDelete}
-            deleting={remove.isPending}
-            deleteTitle={text('deleteTitle')}
-            deleteMessage={text('deleteMessage', { name: record.name })}
-          />
+          <>
+            {props.actions?.(record)}
+            <RecordActions
+              deleted={deleted}
+              canUpdate={can(recordType.object, 'update')}
+              canDelete={can(recordType.object, 'delete')}
+              onEdit={() => setEditing(true)}
+              onDelete={onDelete}
+              deleting={remove.isPending}
+              deleteTitle={text('deleteTitle')}
+              deleteMessage={text('deleteMessage', { name: record.name })}
+            />
+          </>
         }
       />
       {deleted && (
@@ -127,6 +134,7 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
           onRestore={onRestore}
         />
       )}
+      {props.summary?.(record)}
       <Paper withBorder radius="md" p="md">
         <Tabs defaultValue="details" keepMounted={false}>
           <Tabs.List mb="md">

@@ -15,7 +15,34 @@ type RecordFiltersProps<K extends string> = {
   filters: readonly RecordFilter<K>[];
   search: RecordSearch<K>;
   onChange: (patch: Partial<RecordSearch<K>>) => void;
+  /** Off where the trash makes no sense (e.g. a board). */
+  withTrash?: boolean;
 };
+
+type SelectFilterProps<K extends string> = {
+  filter: Extract<RecordFilter<K>, { kind: 'select' }>;
+  search: RecordSearch<K>;
+  label: string;
+  onChange: (value: string | null) => void;
+};
+
+/** A filter whose options its hook fetches (a component, so the hook runs in one place). */
+function SelectFilter<K extends string>({ filter, search, label, onChange }: SelectFilterProps<K>) {
+  const data = filter.useOptions(search);
+  const value = search[filter.param] ?? null;
+  return (
+    <Select
+      aria-label={label}
+      placeholder={label}
+      data={data}
+      value={value && data.some((o) => o.value === value) ? value : null}
+      onChange={onChange}
+      clearable
+      searchable={data.length > 8}
+      w={filter.width}
+    />
+  );
+}
 
 /** Quick search, the record type's filters and the trash switch above a record list. */
 export function RecordFilters<K extends string>({
@@ -23,6 +50,7 @@ export function RecordFilters<K extends string>({
   filters,
   search,
   onChange,
+  withTrash = true,
 }: RecordFiltersProps<K>) {
   const { t, text, fieldLabel } = useRecordMessages(recordType.messages);
   const { options } = useEnumLabels();
@@ -47,7 +75,15 @@ export function RecordFilters<K extends string>({
         type="search"
       />
       {filters.map((filter) =>
-        filter.kind === 'owner' ? (
+        filter.kind === 'select' ? (
+          <SelectFilter
+            key={filter.param}
+            filter={filter}
+            search={search}
+            label={fieldLabel(filter.field)}
+            onChange={(value) => setFilter(filter.param, value)}
+          />
+        ) : filter.kind === 'owner' ? (
           <OwnerSelect
             key={filter.param}
             label=""
@@ -84,15 +120,19 @@ export function RecordFilters<K extends string>({
           {t('common.clearFilters')}
         </Button>
       )}
-      <Switch
-        label={t('common.trash')}
-        checked={search.trash === true}
-        onChange={(event) =>
-          onChange({ trash: event.currentTarget.checked || undefined } as Partial<RecordSearch<K>>)
-        }
-        ml="auto"
-        mb={8}
-      />
+      {withTrash && (
+        <Switch
+          label={t('common.trash')}
+          checked={search.trash === true}
+          onChange={(event) =>
+            onChange({ trash: event.currentTarget.checked || undefined } as Partial<
+              RecordSearch<K>
+            >)
+          }
+          ml="auto"
+          mb={8}
+        />
+      )}
     </Group>
   );
 }

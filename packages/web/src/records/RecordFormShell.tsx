@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ConcurrencyAlert } from '../components/ConcurrencyAlert';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RevealOnMount } from '../components/RevealOnMount';
+import { DuplicateWarning } from '../features/duplicates/DuplicateWarning';
 import type { RecordFormState } from './use-record-form';
 
 type RecordFormShellProps = {
@@ -13,10 +14,14 @@ type RecordFormShellProps = {
   children: ReactNode;
 };
 
-/** Around a record form's fields: the conflict and error alerts, Cancel and Save. */
+/**
+ * Around a record form's fields: the conflict and error alerts, Cancel and Save; when the
+ * duplicate check flagged the record, the matches with "Save anyway" in place of Save.
+ */
 export function RecordFormShell({ form, onCancel, children }: RecordFormShellProps) {
   const { t } = useTranslation();
   const { save } = form;
+  const duplicates = form.duplicateCheck?.matches.length ? form.duplicateCheck : null;
   return (
     <form onSubmit={form.submit} noValidate>
       <Stack gap="md">
@@ -31,14 +36,21 @@ export function RecordFormShell({ form, onCancel, children }: RecordFormShellPro
           </RevealOnMount>
         )}
         {children}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.saving} disabled={save.stale}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        {duplicates && (
+          <RevealOnMount>
+            <DuplicateWarning check={duplicates} />
+          </RevealOnMount>
+        )}
+        {!duplicates && (
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.saving} disabled={save.stale}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </form>
   );

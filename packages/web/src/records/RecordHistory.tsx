@@ -31,6 +31,7 @@ export function RecordHistory<T extends RecordBase>({ recordType, id }: RecordHi
       onRetry={() => query.refetch()}
       fieldLabel={fieldLabel}
       formatValue={formatValue}
+      emptyValue={(field) => (field === 'ownerId' ? view.ownerName(null) : undefined)}
     />
   );
 }

@@ -22,6 +22,8 @@ type RecordListPageProps<T extends RecordBase, K extends string, D> = {
   /** The list route's validated search. */
   search: RecordSearch<K>;
   columns: readonly RecordColumn<T>[];
+  /** More header actions, before "New" (e.g. a list/board switch). */
+  actions?: ReactNode;
 };
 
 /** A record type's list page: search, filters, sortable table, trash view, "Load more", create. */
@@ -29,6 +31,7 @@ export function RecordListPage<T extends RecordBase, K extends string, D>({
   recordType,
   search,
   columns,
+  actions,
 }: RecordListPageProps<T, K, D>) {
   const { t, text } = useRecordMessages(recordType.messages);
   const navigate = useNavigate();
@@ -117,7 +120,14 @@ export function RecordListPage<T extends RecordBase, K extends string, D>({
       <PageHeader
         title={search.trash ? `${text('title')} · ${t('common.trash')}` : text('title')}
         subtitle={text('subtitle')}
-        actions={newButton}
+        actions={
+          (actions || newButton) && (
+            <>
+              {actions}
+              {newButton}
+            </>
+          )
+        }
       />
       <RecordFilters recordType={recordType} filters={filters} search={search} onChange={update} />
       <Paper withBorder radius="md" p="md">

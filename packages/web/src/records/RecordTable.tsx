@@ -36,7 +36,7 @@ export const nameColumn: RecordColumn<RecordBase> = {
 
 export const ownerColumn: RecordColumn<RecordBase> = {
   field: 'ownerId',
-  cell: (row, { userName }) => userName(row.ownerId),
+  cell: (row, { ownerName }) => ownerName(row.ownerId),
 };
 
 export const updatedColumn: RecordColumn<RecordBase> = {

@@ -13,7 +13,8 @@ export type RecordBase = {
   id: string;
   version: number;
   name: string;
-  ownerId: string;
+  /** Null while the record waits in a public pool (accounts, leads). */
+  ownerId: string | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;

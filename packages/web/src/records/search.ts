@@ -14,7 +14,16 @@ export type RecordFilter<K extends string = string> =
       width: number;
       searchable?: boolean;
     }
-  | { kind: 'owner'; param: K; field: 'ownerId'; width: number };
+  | { kind: 'owner'; param: K; field: 'ownerId'; width: number }
+  | {
+      kind: 'select';
+      param: K;
+      /** The API field filtered on (`eq`); its label names the filter. */
+      field: string;
+      width: number;
+      /** Options known only at run time (pipelines, stages), given the list's search. */
+      useOptions: (search: Readonly<Record<string, unknown>>) => { value: string; label: string }[];
+    };
 
 /** A filter over an enum field, worded by that enum's labels. */
 export const enumFilter = <const F extends EnumKind>(
@@ -25,6 +34,16 @@ export const enumFilter = <const F extends EnumKind>(
 
 /** Records owned by one person; the URL says `owner=`. */
 export const ownerFilter = { kind: 'owner', param: 'owner', field: 'ownerId', width: 170 } as const;
+
+/** A filter whose options come from the server, e.g. the workspace's pipelines. */
+export const selectFilter = <const P extends string>(
+  param: P,
+  field: string,
+  options: {
+    width: number;
+    useOptions: (search: Readonly<Record<string, unknown>>) => { value: string; label: string }[];
+  },
+) => ({ kind: 'select', param, field, ...options }) as const;
 
 /** URL search of a record list, so a filtered view can be bookmarked and shared. */
 export type RecordSearch<K extends string = string> = {

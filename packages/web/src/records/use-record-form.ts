@@ -1,4 +1,4 @@
-import type { PermissionObject } from '@guanxi/contract';
+import type { DuplicateMatch, PermissionObject } from '@guanxi/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/session';
@@ -53,8 +53,8 @@ export function useRecordForm<T extends RecordBase, C extends object, V extends 
     },
   });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** Sends the form; `allowDuplicates` once the person confirmed a flagged duplicate. */
+  const send = async (allowDuplicates: boolean) => {
     if (!form.values.name.trim()) {
       const field = t(`${options.messages}.fields.name`);
       form.setErrors({ name: t('common.requiredField', { field }) });
@@ -67,13 +67,23 @@ export function useRecordForm<T extends RecordBase, C extends object, V extends 
         return create.mutateAsync({
           input: withoutEmpty(input) as C,
           idempotencyKey: save.idempotencyKey,
+          allowDuplicates,
         });
       }
       const changes = changedFields(access.writable(toInput(original)), input);
       if (Object.keys(changes).length === 0) return Promise.resolve(record);
-      return update.mutateAsync({ id: record.id, version: save.baseVersion, input: changes });
+      return update.mutateAsync({
+        id: record.id,
+        version: save.baseVersion,
+        input: changes,
+        allowDuplicates,
+      });
     });
     if (saved) options.onSaved(saved);
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    await send(false);
   };
 
   /** Props for a text input bound to a string field, disabled when the role may not change it. */
@@ -90,6 +100,11 @@ export function useRecordForm<T extends RecordBase, C extends object, V extends 
     save,
     submit,
     saving: create.isPending || update.isPending,
+    duplicateCheck: {
+      matches: save.duplicates,
+      saveAnyway: () => send(true),
+      dismiss: save.dismissDuplicates,
+    },
   };
 }
 
@@ -101,4 +116,12 @@ export type RecordFormState = {
     ReturnType<typeof useRecordSave>,
     'stale' | 'reloading' | 'reloadLatest' | 'error' | 'errorCount'
   >;
+  /** Records the duplicate check found, with "Save anyway" and "Keep editing". */
+  duplicateCheck?: DuplicateCheckState;
+};
+
+export type DuplicateCheckState = {
+  matches: DuplicateMatch[];
+  saveAnyway: () => Promise<void>;
+  dismiss: () => void;
 };

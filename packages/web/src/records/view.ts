@@ -8,11 +8,18 @@ export type RecordView = {
   t: TFunction;
   label: (kind: EnumKind, value: string | null | undefined) => string;
   userName: (id: string) => string | undefined;
+  /** An owner's name; a record without one is in the public pool. */
+  ownerName: (id: string | null) => string | undefined;
 };
 
 export function useRecordView(): RecordView {
   const { t } = useTranslation();
   const { label } = useEnumLabels();
   const userNames = useUserNames();
-  return { t, label, userName: (id) => userNames.get(id) };
+  return {
+    t,
+    label,
+    userName: (id) => userNames.get(id),
+    ownerName: (id) => (id === null ? t('pools.inPool') : userNames.get(id)),
+  };
 }

@@ -1,7 +1,8 @@
 import { AccountSchema, CreateAccountInput, UpdateAccountInput } from '@guanxi/contract';
 import type { FastifyInstance } from 'fastify';
+import { registerMergeRoute } from '../../platform/http/duplicate-routes.js';
 import { registerRecordRoutes } from '../../platform/http/record-routes.js';
-import { accountService } from './accounts.service.js';
+import { accountService, mergeAccounts } from './accounts.service.js';
 
 export async function accountRoutes(app: FastifyInstance) {
   registerRecordRoutes(app, {
@@ -12,5 +13,13 @@ export async function accountRoutes(app: FastifyInstance) {
     create: CreateAccountInput,
     update: UpdateAccountInput,
     service: accountService,
+    duplicateCheck: true,
+  });
+  registerMergeRoute(app, {
+    path: '/accounts',
+    tag: 'Accounts',
+    noun: 'account',
+    record: AccountSchema,
+    merge: mergeAccounts,
   });
 }

@@ -6,20 +6,26 @@ import {
   ACCOUNT_TIERS,
   type Account,
   type CreateAccountInput,
+  type MergeInput,
   RESTRICTABLE_FIELDS,
   type UpdateAccountInput,
 } from '@guanxi/contract';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
+import { registerDuplicateCheck } from '../../platform/duplicates.js';
+import { mergeRecords } from '../../platform/merge.js';
 import { scopeCondition } from '../../platform/permissions.js';
+import { pooledFieldsToApi } from '../../platform/pool-records.js';
 import { recordService } from '../../platform/record-service.js';
 import { getRecord, type ObjectDef, recordMetaToApi } from '../../platform/records.js';
+import { accountMatchKeys } from './accounts.duplicates.js';
 import { accounts } from './accounts.tables.js';
 
 type AccountRow = typeof accounts.$inferSelect;
 
 const toAccount = (row: AccountRow): Account => ({
   ...recordMetaToApi(row),
+  ...pooledFieldsToApi(row),
   name: row.name,
   industry: row.industry as Account['industry'],
   size: row.size as Account['size'],
@@ -29,11 +35,15 @@ const toAccount = (row: AccountRow): Account => ({
   address: row.address,
   website: row.website,
   phone: row.phone,
+  creditCode: row.creditCode,
   tier: row.tier as Account['tier'],
   source: row.source as Account['source'],
+  campaign: row.campaign,
   status: row.status as Account['status'],
   tags: row.tags,
   notes: row.notes,
+  lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
+  mergedIntoId: row.mergedIntoId,
 });
 
 const t = accounts;
@@ -42,9 +52,9 @@ export const accountObject: ObjectDef<AccountRow, Account> = {
   label: 'Account',
   table: t,
   defaultSort: '-updatedAt',
-  searchColumns: [t.name, t.website, t.phone, t.city],
+  searchColumns: [t.name, t.website, t.phone, t.city, t.creditCode],
   // Every writable field: the name, the restrictable ones, the owner and custom values.
-  auditFields: ['name', ...RESTRICTABLE_FIELDS.account, 'ownerId', 'custom'],
+  auditFields: ['name', ...RESTRICTABLE_FIELDS.account, 'ownerId', 'poolId', 'custom'],
   fields: {
     id: { column: t.id, type: 'uuid' },
     name: { column: t.name, type: 'text', sortable: true },
@@ -53,6 +63,8 @@ export const accountObject: ObjectDef<AccountRow, Account> = {
     tier: { column: t.tier, type: 'enum', values: ACCOUNT_TIERS, sortable: true },
     status: { column: t.status, type: 'enum', values: ACCOUNT_STATUSES, sortable: true },
     source: { column: t.source, type: 'enum', values: ACCOUNT_SOURCES },
+    campaign: { column: t.campaign, type: 'text' },
+    creditCode: { column: t.creditCode, type: 'text' },
     country: { column: t.country, type: 'text' },
     province: { column: t.province, type: 'text' },
     city: { column: t.city, type: 'text', sortable: true },
@@ -60,10 +72,15 @@ export const accountObject: ObjectDef<AccountRow, Account> = {
     phone: { column: t.phone, type: 'text' },
     tags: { column: t.tags, type: 'tags' },
     ownerId: { column: t.ownerId, type: 'uuid' },
+    poolId: { column: t.poolId, type: 'uuid' },
+    pooledAt: { column: t.pooledAt, type: 'datetime', sortable: true },
     createdAt: { column: t.createdAt, type: 'datetime', sortable: true },
     updatedAt: { column: t.updatedAt, type: 'datetime', sortable: true },
+    lastActivityAt: { column: t.lastActivityAt, type: 'datetime', sortable: true },
   },
   toApi: toAccount,
+  // Accounts can wait unowned in a public pool; these columns drive its reclaim rules.
+  poolable: { lastActivityAt: t.lastActivityAt, lastWonAt: t.lastWonAt },
 };
 
 /** The account use cases (list, get, create, update, trash, restore, history). */
@@ -72,7 +89,13 @@ export const accountService = recordService<
   Account,
   CreateAccountInput,
   UpdateAccountInput
->(accountObject);
+>(accountObject, {
+  derive: registerDuplicateCheck('account', accountObject, {
+    nameColumn: t.name,
+    keysColumn: t.matchKeys,
+    keysOf: accountMatchKeys,
+  }),
+});
 export const {
   list: listAccounts,
   get: getAccount,
@@ -82,6 +105,10 @@ export const {
   restore: restoreAccount,
   history: getAccountHistory,
 } = accountService;
+
+/** Merges one account into another (POST /accounts/merge). */
+export const mergeAccounts = (ctx: Ctx, input: MergeInput) =>
+  mergeRecords(ctx, accountObject, accountService, input);
 
 /** Names of the given accounts that the actor may see (deleted ones included, marked). */
 export async function getAccountNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {

@@ -1,15 +1,21 @@
 import {
+  ACCOUNT_SOURCES,
   BUYING_ROLES,
   type Contact,
   type CreateContactInput,
+  type MergeInput,
   RESTRICTABLE_FIELDS,
   type UpdateContactInput,
 } from '@guanxi/contract';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
+import { registerDuplicateCheck } from '../../platform/duplicates.js';
 import { AppError } from '../../platform/errors.js';
+import { mergeRecords } from '../../platform/merge.js';
 import { recordService } from '../../platform/record-service.js';
 import { type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { assertAccountLinkable, getAccountNames } from '../accounts/index.js';
+import { contactMatchKeys } from './contacts.duplicates.js';
 import { contacts } from './contacts.tables.js';
 
 type ContactRow = typeof contacts.$inferSelect;
@@ -23,9 +29,12 @@ const toContact = (row: ContactRow, accountNames?: Map<string, string>): Contact
   phones: row.phones,
   wechat: row.wechat,
   buyingRole: row.buyingRole as Contact['buyingRole'],
+  source: row.source as Contact['source'],
+  campaign: row.campaign,
   accountId: row.accountId,
   accountName: row.accountId ? (accountNames?.get(row.accountId) ?? null) : null,
   notes: row.notes,
+  mergedIntoId: row.mergedIntoId,
 });
 
 const t = contacts;
@@ -45,6 +54,8 @@ export const contactObject: ObjectDef<ContactRow, Contact> = {
     email: { column: t.email, type: 'text', sortable: true },
     wechat: { column: t.wechat, type: 'text' },
     buyingRole: { column: t.buyingRole, type: 'enum', values: BUYING_ROLES },
+    source: { column: t.source, type: 'enum', values: ACCOUNT_SOURCES },
+    campaign: { column: t.campaign, type: 'text' },
     accountId: { column: t.accountId, type: 'uuid' },
     ownerId: { column: t.ownerId, type: 'uuid' },
     createdAt: { column: t.createdAt, type: 'datetime', sortable: true },
@@ -84,6 +95,11 @@ export const contactService = recordService<
 >(contactObject, {
   present: withAccountNames,
   validate: (ctx, data) => assertLinkable(ctx, data.accountId),
+  derive: registerDuplicateCheck('contact', contactObject, {
+    nameColumn: t.name,
+    keysColumn: t.matchKeys,
+    keysOf: contactMatchKeys,
+  }),
 });
 export const {
   list: listContacts,
@@ -94,3 +110,25 @@ export const {
   restore: restoreContact,
   history: getContactHistory,
 } = contactService;
+
+/** Merges one contact into another (POST /contacts/merge). */
+export const mergeContacts = (ctx: Ctx, input: MergeInput) =>
+  mergeRecords(ctx, contactObject, contactService, input);
+
+/** Merging two accounts: their contacts (trashed ones too) move to the account kept. */
+export async function relinkAccountContacts(
+  ctx: Ctx,
+  { from, to }: { from: string; to: string },
+): Promise<number> {
+  const moved = await ctx.db
+    .update(t)
+    .set({
+      accountId: to,
+      version: sql`${t.version} + 1`,
+      updatedAt: ctx.now(),
+      updatedBy: ctx.actor.userId,
+    })
+    .where(and(eq(t.workspaceId, ctx.actor.workspaceId), eq(t.accountId, from)))
+    .returning({ id: t.id });
+  return moved.length;
+}

@@ -17,9 +17,15 @@ export const contacts = pgTable(
     phones: jsonb('phones').$type<Phone[]>().notNull().default(sql`'[]'::jsonb`),
     wechat: text('wechat'),
     buyingRole: text('buying_role'),
+    source: text('source'),
+    campaign: text('campaign'),
     accountId: uuid('account_id'),
     ownerId: uuid('owner_id').notNull(),
     notes: text('notes'),
+    /** Set when the contact was merged into another one (it is then in the trash). */
+    mergedIntoId: uuid('merged_into_id'),
+    /** Normalized duplicate-check keys ('email:…', 'phone:…'), see platform/duplicates. */
+    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -34,5 +40,6 @@ export const contacts = pgTable(
     index('contacts_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     index('contacts_email_idx').on(t.workspaceId, t.email),
     index('contacts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('contacts_match_keys_idx').using('gin', t.matchKeys),
   ],
 );

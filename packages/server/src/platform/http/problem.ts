@@ -11,6 +11,8 @@ export function sendProblem(
   code: ErrorCode,
   detail: string,
   errors?: FieldError[],
+  /** Members of the problem beyond the standard ones, e.g. `duplicates`. */
+  extra: Record<string, unknown> = {},
 ) {
   const status = STATUS_BY_CODE[code];
   const body: Problem = {
@@ -20,6 +22,7 @@ export function sendProblem(
     detail,
     code,
     ...(errors && errors.length > 0 ? { errors } : {}),
+    ...extra,
   };
   return reply.code(status).type('application/problem+json').send(body);
 }
@@ -94,7 +97,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       if (error.details.retryAfterSeconds) {
         reply.header('Retry-After', String(error.details.retryAfterSeconds));
       }
-      return sendProblem(reply, error.code, error.message, error.details.errors);
+      const { duplicates, params } = error.details;
+      return sendProblem(reply, error.code, error.message, error.details.errors, {
+        ...(duplicates ? { duplicates } : {}),
+        ...(params ? { params } : {}),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const errors = fieldErrors(

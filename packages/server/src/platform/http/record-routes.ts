@@ -1,4 +1,6 @@
 import {
+  AllowDuplicatesQuerySchema,
+  DuplicateProblemSchema,
   HistoryResponseSchema,
   IdParamsSchema,
   type ListQuery,
@@ -31,6 +33,12 @@ export function parseIfMatch(header: string | undefined): number | undefined {
 
 const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
 
+/** The request's context, marked when the caller confirmed saving a possible duplicate. */
+const writeCtx = (req: FastifyRequest) =>
+  (req.query as { allowDuplicates?: string } | undefined)?.allowDuplicates === 'true'
+    ? { ...req.ctx, allowDuplicates: true }
+    : req.ctx;
+
 const withEtag = <R extends Versioned>(reply: FastifyReply, record: R) => {
   reply.header('ETag', `"${record.version}"`);
   return record;
@@ -42,21 +50,31 @@ export function registerRecordRoutes<R extends Versioned, C, U>(
     path: string;
     tag: string;
     noun: string;
+    /** When not `noun` + "s" (activity → activities). */
+    nouns?: string;
     record: z.ZodType<R>;
     create: z.ZodType<C>;
     update: z.ZodType<U>;
     service: RecordService<R, C, U>;
+    /**
+     * The object has a duplicate check: creates and updates take `?allowDuplicates=true` and
+     * may answer 409 `duplicate` listing the matches.
+     */
+    duplicateCheck?: boolean;
   },
 ) {
   // Schemas validate every request before a handler runs; the generic types are asserted here.
   const r = app;
   const { path, tag, noun, service } = opts;
   const ifMatch = z.object({ 'if-match': z.string().optional() });
+  const duplicates = opts.duplicateCheck
+    ? { query: { querystring: AllowDuplicatesQuerySchema }, conflict: DuplicateProblemSchema }
+    : { query: {}, conflict: ProblemSchema };
 
   r.get(path, {
     schema: {
       tags: [tag],
-      summary: `List ${noun}s`,
+      summary: `List ${opts.nouns ?? `${noun}s`}`,
       description: 'Keyset-paginated; `filter` is JSON such as {"name":{"contains":"x"}}.',
       querystring: ListQuerySchema,
       response: { 200: listResponse(opts.record), ...errors },
@@ -67,11 +85,16 @@ export function registerRecordRoutes<R extends Versioned, C, U>(
     schema: {
       tags: [tag],
       summary: `Create a ${noun}`,
+      ...(opts.duplicateCheck && {
+        description:
+          'Answers 409 `duplicate` with the matching records when the duplicate rules find any; `?allowDuplicates=true` saves anyway.',
+      }),
+      ...duplicates.query,
       body: opts.create,
-      response: { 201: opts.record, ...errors, 409: ProblemSchema },
+      response: { 201: opts.record, ...errors, 409: duplicates.conflict },
     },
     handler: async (req, reply) =>
-      reply.code(201).send(withEtag(reply, await service.create(req.ctx, req.body as C))),
+      reply.code(201).send(withEtag(reply, await service.create(writeCtx(req), req.body as C))),
   });
   r.get(`${path}/:id`, {
     schema: {
@@ -89,14 +112,20 @@ export function registerRecordRoutes<R extends Versioned, C, U>(
       description:
         'Send `If-Match` with the ETag you read; a stale one answers 412 and changes nothing.',
       params: IdParamsSchema,
+      ...duplicates.query,
       headers: ifMatch,
       body: opts.update,
-      response: { 200: opts.record, ...errors, 412: ProblemSchema },
+      response: {
+        200: opts.record,
+        ...errors,
+        ...(opts.duplicateCheck && { 409: duplicates.conflict }),
+        412: ProblemSchema,
+      },
     },
     handler: async (req, reply) =>
       withEtag(
         reply,
-        await service.update(req.ctx, {
+        await service.update(writeCtx(req), {
           id: idOf(req),
           data: req.body as U,
           expectedVersion: parseIfMatch(req.headers['if-match']),

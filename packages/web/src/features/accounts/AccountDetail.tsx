@@ -1,9 +1,14 @@
 import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RecordDetailPage } from '../../records/RecordDetailPage';
+import { ActivityTimeline } from '../activities';
+import { MergeButton } from '../duplicates';
+import { AccountOpportunities } from '../opportunities';
+import { ReturnToPoolButton } from '../pools';
+import { TaskPanel } from '../tasks';
 import { AccountContacts } from './AccountContacts';
 import { StatusBadge, TierBadge } from './badges';
-import { accountRecord } from './record';
+import { accountMerge, accountRecord } from './record';
 
 const websiteHref = (website: string) =>
   /^https?:\/\//i.test(website) ? website : `https://${website}`;
@@ -21,8 +26,14 @@ export function AccountDetail({ id }: { id: string }) {
           <StatusBadge status={account.status} />
         </>
       )}
-      subtitle={(account, { label, userName }) => {
-        const owner = userName(account.ownerId);
+      actions={(account) => (
+        <>
+          <ReturnToPoolButton object="account" record={account} />
+          <MergeButton object="account" record={account} {...accountMerge} />
+        </>
+      )}
+      subtitle={(account, { label, ownerName }) => {
+        const owner = ownerName(account.ownerId);
         return (
           <Group gap="md">
             {owner && <Text size="sm">{t('accounts.ownerLine', { name: owner })}</Text>}
@@ -31,14 +42,22 @@ export function AccountDetail({ id }: { id: string }) {
           </Group>
         );
       }}
-      details={(account, { label, userName }) => [
+      details={(account, { label, ownerName }) => [
         { field: 'name', value: account.name },
-        { field: 'ownerId', value: userName(account.ownerId) },
+        { field: 'ownerId', value: ownerName(account.ownerId) },
+        ...(account.ownerId === null
+          ? [
+              { field: 'poolEntry', value: label('poolEntry', account.poolEntry) },
+              { field: 'returnReason', value: account.returnReason },
+            ]
+          : []),
         { field: 'industry', value: label('industry', account.industry) },
         { field: 'size', value: label('size', account.size) },
         { field: 'tier', value: account.tier && <TierBadge tier={account.tier} /> },
         { field: 'status', value: <StatusBadge status={account.status} /> },
         { field: 'source', value: label('source', account.source) },
+        { field: 'campaign', value: account.campaign },
+        { field: 'creditCode', value: account.creditCode },
         {
           field: 'website',
           value: account.website && (
@@ -80,6 +99,25 @@ export function AccountDetail({ id }: { id: string }) {
             </>
           ),
           panel: (account) => <AccountContacts account={account} />,
+        },
+        {
+          value: 'opportunities',
+          label: () => t('opportunities.title'),
+          panel: (account) => <AccountOpportunities account={account} />,
+        },
+        {
+          value: 'activities',
+          label: () => t('activities.title'),
+          panel: (account) => (
+            <ActivityTimeline link={{ accountId: account.id }} readOnly={!!account.deletedAt} />
+          ),
+        },
+        {
+          value: 'tasks',
+          label: () => t('tasks.tab'),
+          panel: (account) => (
+            <TaskPanel link={{ accountId: account.id }} readOnly={!!account.deletedAt} />
+          ),
         },
       ]}
     />

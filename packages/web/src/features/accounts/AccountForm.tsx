@@ -68,17 +68,28 @@ export function AccountForm({ record: account, onSaved, onCancel }: RecordFormPr
         {visible('source') && (
           <Select {...choice('source')} data={options('source', ACCOUNT_SOURCES)} />
         )}
+        {visible('campaign') && (
+          <TextInput label={t('accounts.fields.campaign')} {...text('campaign')} />
+        )}
         <OwnerSelect
           label={t('accounts.fields.ownerId')}
           value={values.ownerId}
           onChange={(value) => value && setField('ownerId', value)}
           error={errors.ownerId}
+          placeholder={t('pools.inPool')}
         />
         {visible('website') && (
           <TextInput label={t('accounts.fields.website')} {...text('website')} />
         )}
         {visible('phone') && (
           <TextInput label={t('accounts.fields.phone')} type="tel" {...text('phone')} />
+        )}
+        {visible('creditCode') && (
+          <TextInput
+            label={t('accounts.fields.creditCode')}
+            maxLength={22}
+            {...text('creditCode')}
+          />
         )}
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>

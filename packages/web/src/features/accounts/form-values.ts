@@ -9,6 +9,8 @@ export type AccountFormValues = {
   tier: Account['tier'];
   status: Account['status'];
   source: Account['source'];
+  campaign: string;
+  creditCode: string;
   ownerId: string | null;
   country: string;
   province: string;
@@ -30,7 +32,10 @@ export const accountToValues = (
   tier: account?.tier ?? null,
   status: account?.status ?? 'prospect',
   source: account?.source ?? null,
-  ownerId: account?.ownerId ?? ownerId,
+  campaign: account?.campaign ?? '',
+  creditCode: account?.creditCode ?? '',
+  // An account in the pool has no owner; editing it must not quietly give it one.
+  ownerId: account ? account.ownerId : ownerId,
   country: account?.country ?? '',
   province: account?.province ?? '',
   city: account?.city ?? '',
@@ -48,6 +53,8 @@ export const valuesToInput = (v: AccountFormValues): CreateAccountInput => ({
   tier: v.tier,
   status: v.status,
   source: v.source,
+  campaign: textOrNull(v.campaign),
+  creditCode: textOrNull(v.creditCode),
   ownerId: v.ownerId ?? undefined,
   country: textOrNull(v.country),
   province: textOrNull(v.province),

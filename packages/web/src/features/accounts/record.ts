@@ -8,7 +8,7 @@ import { IconBuildingSkyscraper } from '@tabler/icons-react';
 import { defineRecordType } from '../../records/record-type';
 import { enumFilter, ownerFilter } from '../../records/search';
 import { AccountForm } from './AccountForm';
-import { accountsApi } from './api';
+import { accountsApi, useAccountOptions } from './api';
 
 /** Accounts as a record type: what the shared list, detail, form and routes need. */
 export const accountRecord = defineRecordType<Account>()({
@@ -36,3 +36,28 @@ export const accountRecord = defineRecordType<Account>()({
 });
 
 export type AccountSearch = ReturnType<typeof accountRecord.validateSearch>;
+
+/** Merging two accounts: the search to pick the other one and the fields to choose between. */
+export const accountMerge = {
+  recordType: accountRecord,
+  useOptions: (q: string, enabled: boolean) => useAccountOptions(q, enabled),
+  fields: [
+    'name',
+    'industry',
+    'size',
+    'tier',
+    'status',
+    'source',
+    'campaign',
+    'creditCode',
+    'website',
+    'phone',
+    'country',
+    'province',
+    'city',
+    'address',
+    'tags',
+    'ownerId',
+    'notes',
+  ],
+} as const;

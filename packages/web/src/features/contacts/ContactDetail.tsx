@@ -2,8 +2,11 @@ import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RecordDetailPage } from '../../records/RecordDetailPage';
 import { RecordLink } from '../../records/RecordLink';
+import { ActivityTimeline } from '../activities';
+import { MergeButton } from '../duplicates';
+import { TaskPanel } from '../tasks';
 import { BuyingRoleBadge } from './badges';
-import { contactRecord } from './record';
+import { contactMerge, contactRecord } from './record';
 
 /** One contact: header with role and account; details and history tabs. */
 export function ContactDetail({ id }: { id: string }) {
@@ -13,6 +16,7 @@ export function ContactDetail({ id }: { id: string }) {
       recordType={contactRecord}
       id={id}
       meta={(contact) => <BuyingRoleBadge role={contact.buyingRole} />}
+      actions={(contact) => <MergeButton object="contact" record={contact} {...contactMerge} />}
       subtitle={(contact) => (
         <Group gap="xs">
           {contact.title && <Text size="sm">{contact.title}</Text>}
@@ -43,6 +47,8 @@ export function ContactDetail({ id }: { id: string }) {
           value: contact.email && <Anchor href={`mailto:${contact.email}`}>{contact.email}</Anchor>,
         },
         { field: 'wechat', value: contact.wechat },
+        { field: 'source', value: label('source', contact.source) },
+        { field: 'campaign', value: contact.campaign },
         {
           field: 'buyingRole',
           value: contact.buyingRole && <BuyingRoleBadge role={contact.buyingRole} />,
@@ -65,6 +71,22 @@ export function ContactDetail({ id }: { id: string }) {
           ),
         },
         { field: 'notes', value: contact.notes, span: 'full' },
+      ]}
+      tabs={[
+        {
+          value: 'activities',
+          label: () => t('activities.title'),
+          panel: (contact) => (
+            <ActivityTimeline link={{ contactId: contact.id }} readOnly={!!contact.deletedAt} />
+          ),
+        },
+        {
+          value: 'tasks',
+          label: () => t('tasks.tab'),
+          panel: (contact) => (
+            <TaskPanel link={{ contactId: contact.id }} readOnly={!!contact.deletedAt} />
+          ),
+        },
       ]}
     />
   );

@@ -1,4 +1,4 @@
-import { BUYING_ROLES, type Contact } from '@guanxi/contract';
+import { ACCOUNT_SOURCES, BUYING_ROLES, type Contact } from '@guanxi/contract';
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,19 +10,14 @@ import { useRecordForm } from '../../records/use-record-form';
 import { OwnerSelect } from '../settings/OwnerSelect';
 import { AccountPicker } from './AccountPicker';
 import { contactsApi } from './api';
-import { type ContactDefaults, contactToValues, type PhoneRow, valuesToInput } from './form-values';
+import {
+  type ContactDefaults,
+  contactToValues,
+  type PhoneRow,
+  phoneRowErrors,
+  valuesToInput,
+} from './form-values';
 import { PhonesInput } from './PhonesInput';
-
-/** `phones.2.number` → the row the third sent phone came from. */
-const phoneRowErrors = (errors: Record<string, string>, sent: PhoneRow[]) => {
-  const rows: Record<string, string> = {};
-  for (const [path, message] of Object.entries(errors)) {
-    const match = /^phones\.(\d+)/.exec(path);
-    const row = match ? sent[Number(match[1])] : undefined;
-    if (row) rows[row.key] = message;
-  }
-  return rows;
-};
 
 /** Create and edit form for a contact; `defaults` prefill a new one, e.g. with its account. */
 export function ContactForm(props: RecordFormProps<Contact, ContactDefaults>) {
@@ -77,6 +72,20 @@ export function ContactForm(props: RecordFormProps<Contact, ContactDefaults>) {
             clearable
             disabled={!editable('buyingRole')}
           />
+        )}
+        {visible('source') && (
+          <Select
+            label={t('contacts.fields.source')}
+            data={options('source', ACCOUNT_SOURCES)}
+            value={values.source}
+            onChange={(value) => setField('source', value as Contact['source'])}
+            error={errors.source}
+            clearable
+            disabled={!editable('source')}
+          />
+        )}
+        {visible('campaign') && (
+          <TextInput label={t('contacts.fields.campaign')} {...text('campaign')} />
         )}
         <OwnerSelect
           label={t('contacts.fields.ownerId')}

@@ -14,6 +14,8 @@ export type ContactFormValues = {
   phones: PhoneRow[];
   wechat: string;
   buyingRole: Contact['buyingRole'];
+  source: Contact['source'];
+  campaign: string;
   accountId: string | null;
   accountName: string | null;
   ownerId: string | null;
@@ -29,6 +31,17 @@ export const newPhoneRow = (label: PhoneLabel = 'mobile', number = ''): PhoneRow
 const asPhoneLabel = (label: string): PhoneLabel =>
   (PHONE_LABELS as readonly string[]).includes(label) ? (label as PhoneLabel) : 'other';
 
+/** `phones.2.number` → the row the third sent phone came from. */
+export const phoneRowErrors = (errors: Record<string, string>, sent: PhoneRow[]) => {
+  const rows: Record<string, string> = {};
+  for (const [path, message] of Object.entries(errors)) {
+    const match = /^phones\.(\d+)/.exec(path);
+    const row = match ? sent[Number(match[1])] : undefined;
+    if (row) rows[row.key] = message;
+  }
+  return rows;
+};
+
 export type ContactDefaults = { accountId?: string; accountName?: string };
 
 export const contactToValues = (
@@ -43,6 +56,8 @@ export const contactToValues = (
   phones: (contact?.phones ?? []).map((p) => newPhoneRow(asPhoneLabel(p.label), p.number)),
   wechat: contact?.wechat ?? '',
   buyingRole: contact?.buyingRole ?? null,
+  source: contact?.source ?? null,
+  campaign: contact?.campaign ?? '',
   accountId: contact ? contact.accountId : (defaults.accountId ?? null),
   accountName: contact ? (contact.accountName ?? null) : (defaults.accountName ?? null),
   ownerId: contact?.ownerId ?? ownerId,
@@ -59,6 +74,8 @@ export const valuesToInput = (v: ContactFormValues): CreateContactInput => ({
     .map((p) => ({ label: p.label, number: p.number.trim() })),
   wechat: textOrNull(v.wechat),
   buyingRole: v.buyingRole,
+  source: v.source,
+  campaign: textOrNull(v.campaign),
   accountId: v.accountId,
   ownerId: v.ownerId ?? undefined,
   notes: textOrNull(v.notes),

@@ -2,7 +2,7 @@ import { BUYING_ROLES, type Contact } from '@guanxi/contract';
 import { IconUsers } from '@tabler/icons-react';
 import { defineRecordType } from '../../records/record-type';
 import { enumFilter, ownerFilter } from '../../records/search';
-import { contactsApi } from './api';
+import { contactsApi, useContactOptions } from './api';
 import { ContactForm } from './ContactForm';
 import type { ContactDefaults } from './form-values';
 
@@ -18,7 +18,7 @@ export const contactRecord = defineRecordType<Contact, ContactDefaults>()({
   filters: [enumFilter('buyingRole', BUYING_ROLES, { width: 160 }), ownerFilter],
   Form: ContactForm,
   history: {
-    enumFields: { buyingRole: 'buyingRole' },
+    enumFields: { buyingRole: 'buyingRole', source: 'source' },
     fields: {
       phones: (value, { label }) =>
         Array.isArray(value)
@@ -34,3 +34,24 @@ export const contactRecord = defineRecordType<Contact, ContactDefaults>()({
 });
 
 export type ContactSearch = ReturnType<typeof contactRecord.validateSearch>;
+
+/** Merging two contacts: the search to pick the other one and the fields to choose between. */
+export const contactMerge = {
+  recordType: contactRecord,
+  useOptions: (q: string, enabled: boolean) => useContactOptions(q, enabled),
+  fields: [
+    'name',
+    'title',
+    'department',
+    'email',
+    'phones',
+    'wechat',
+    'buyingRole',
+    'source',
+    'campaign',
+    'accountId',
+    'ownerId',
+    'notes',
+  ],
+  display: { accountId: (contact: Contact) => contact.accountName },
+} as const;

@@ -1,10 +1,13 @@
 import { Tabs } from '@mantine/core';
 import {
+  IconCopy,
   IconHierarchy2,
   IconHistory,
   IconKey,
+  IconLifebuoy,
   IconMailPlus,
   IconShieldLock,
+  IconTimeline,
   IconUsers,
 } from '@tabler/icons-react';
 import { Outlet, useLocation, useNavigate } from '@tanstack/react-router';
@@ -17,6 +20,9 @@ const TABS = [
   '/settings/invitations',
   '/settings/roles',
   '/settings/departments',
+  '/settings/pipelines',
+  '/settings/pools',
+  '/settings/duplicate-rules',
   '/settings/audit-log',
   '/settings/api-keys',
 ] as const;
@@ -28,6 +34,9 @@ const ADMIN_TABS = [
   { path: '/settings/invitations', label: 'settings.invitations', Icon: IconMailPlus },
   { path: '/settings/roles', label: 'roles.title', Icon: IconShieldLock },
   { path: '/settings/departments', label: 'departments.title', Icon: IconHierarchy2 },
+  { path: '/settings/pipelines', label: 'pipelines.title', Icon: IconTimeline },
+  { path: '/settings/pools', label: 'pools.settings.tab', Icon: IconLifebuoy },
+  { path: '/settings/duplicate-rules', label: 'duplicates.rulesTab', Icon: IconCopy },
   { path: '/settings/audit-log', label: 'auditLog.title', Icon: IconHistory },
 ] as const;
 

@@ -1,5 +1,5 @@
 import type { User } from '@guanxi/contract';
-import { Paper, Select, Text } from '@mantine/core';
+import { Group, Paper, Select, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type DataColumn, DataTable } from '../../components/DataTable';
 import { EnumBadge } from '../../components/EnumBadge';
@@ -8,6 +8,7 @@ import { RowAction } from '../../components/RowAction';
 import { TableSkeleton } from '../../components/TableSkeleton';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { useSession } from '../auth/session';
+import { TransferRecordsAction } from '../pools/TransferRecordsAction';
 import { type UpdateUserBody, useDepartments, useRoles, useUpdateUser, useUsers } from './api';
 import { useRoleName } from './role-name';
 
@@ -105,12 +106,15 @@ export function UserList() {
         const active = user.status === 'active';
         return (
           user.id !== me.user.id && (
-            <RowAction
-              label={active ? t('settings.deactivate') : t('settings.reactivate')}
-              rowName={user.name}
-              color={active ? 'red' : 'green'}
-              onClick={() => save(user.id, { status: active ? 'deactivated' : 'active' })}
-            />
+            <Group gap="xs" wrap="nowrap">
+              <RowAction
+                label={active ? t('settings.deactivate') : t('settings.reactivate')}
+                rowName={user.name}
+                color={active ? 'red' : 'green'}
+                onClick={() => save(user.id, { status: active ? 'deactivated' : 'active' })}
+              />
+              <TransferRecordsAction user={user} />
+            </Group>
           )
         );
       },

@@ -1,0 +1,2 @@
+export { useNotifications } from './api';
+export { NotificationBell } from './NotificationBell';

@@ -1,21 +1,26 @@
 // npm run bench:seed -- --scale S: fills one big workspace with realistic, reproducible data.
 import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import { runMigrations } from '../packages/server/src/db/migrate.js';
 import { createApiKey } from '../packages/server/src/modules/identity/api-keys.service.js';
+import { rebuildBoardTotals } from '../packages/server/src/modules/opportunities/board-totals.js';
+import { createPipeline } from '../packages/server/src/modules/opportunities/pipelines.service.js';
+import { loadPipelines } from '../packages/server/src/modules/opportunities/stages.js';
+import { loadPools } from '../packages/server/src/modules/pools/pools.service.js';
 import {
   createTestDepartment,
   createTestUser,
   createTestWorkspace,
 } from '../packages/server/test/factories/index.js';
-import { copyLines, deferIndexes, setForeignKeyChecks } from './lib/bulk-load.js';
-import { accountLoad, contactLoad, type SeedWorld, type TableLoad } from './lib/generate.js';
+import { copyTable, deferIndexes, setForeignKeyChecks, vacuumAnalyze } from './lib/bulk-load.js';
+import { activityLoad } from './lib/gen-activities.js';
+import { accountLoad, contactLoad } from './lib/gen-customers.js';
+import { opportunityContactLoad, opportunityLoad, stageHistoryLoad } from './lib/gen-deals.js';
+import { leadLoad } from './lib/gen-leads.js';
 import { countsFor, parseOptions } from './lib/options.js';
-import { namePools, seededRandom } from './lib/random.js';
-import { OUT_DIR, openTarget, targetFromEnv } from './lib/target.js';
+import { COMMON_ZH_NAMES, namePools } from './lib/random.js';
+import { metaFile, openTarget, targetFromEnv } from './lib/target.js';
+import { FIVE_YEARS, planAccounts, type SeedWorld, type TableLoad } from './lib/world.js';
 
-const CHUNK = 100_000;
 const options = parseOptions();
 const spec = targetFromEnv();
 const counts = countsFor(options.scale);
@@ -26,14 +31,12 @@ await runMigrations(target.database);
 // The team: an admin, managers over four regional departments, reps with skewed books.
 const ws = await createTestWorkspace(db, { name: 'Bench Co. 基准科技', locale: 'zh-CN' });
 const ownerIds: string[] = [];
-const reps: { userId: string; departmentId: string }[] = [];
 for (const region of ['华东', '华北', '华南', 'International']) {
   const departmentId = await createTestDepartment(db, ws, region, ws.rootDepartmentId);
   await createTestUser(db, ws, { role: 'sales_manager', departmentId });
   for (let i = 0; i < 10; i++) {
     const rep = await createTestUser(db, ws, { role: 'sales_rep', departmentId });
     ownerIds.push(rep.userId);
-    reps.push({ userId: rep.userId, departmentId });
   }
 }
 const adminKey = await createApiKey(ws.admin.ctx, 'bench admin');
@@ -41,41 +44,104 @@ const busiestRep = await createTestUser(db, ws, { role: 'sales_rep' });
 const repKey = await createApiKey(busiestRep.ctx, 'bench rep');
 ownerIds.unshift(busiestRep.userId);
 
+// A second business line next to the default pipeline; the workspace's own pools.
+await createPipeline(ws.admin.ctx, {
+  name: '续约',
+  stages: [
+    { name: '续约沟通', probability: 30, kind: 'open' },
+    { name: '报价确认', probability: 60, kind: 'open' },
+    { name: '合同审批', probability: 80, kind: 'open', requiredFields: ['amount'] },
+    { name: '续约成功', probability: 100, kind: 'won', requiredFields: ['amount'] },
+    { name: '流失', probability: 0, kind: 'lost' },
+  ],
+});
+const pipelines = await loadPipelines(db, ws.workspaceId);
+const pools = await loadPools(db, ws.workspaceId);
+const poolOf = (object: 'account' | 'lead') => pools.find((p) => p.objectType === object)?.id;
+
+const now = Date.UTC(2026, 10, 1);
 const world: SeedWorld = {
+  seed: options.seed,
   workspaceId: ws.workspaceId,
   ownerIds,
-  now: Date.UTC(2026, 10, 1),
-  random: seededRandom(options.seed),
+  accountPoolId: poolOf('account') as string,
+  leadPoolId: poolOf('lead') as string,
+  pipelines: pipelines.map((p) => ({ id: p.id, stages: p.stages })),
+  now,
+  start: now - FIVE_YEARS,
   names: namePools(options.seed),
+  accounts: planAccounts(options.seed, counts.accounts, ownerIds.length, now - FIVE_YEARS),
 };
-const accountIds: string[] = [];
-const accountOwners: string[] = [];
-const loads: [TableLoad, number][] = [
-  [accountLoad(world, accountIds, accountOwners), counts.accounts],
-  [contactLoad(world, accountIds, accountOwners), counts.contacts],
+
+// In dependency order (each needs the plans of those before it), and so that truncating a
+// table for COPY FREEZE only cascades to tables still empty. Accounts go last: their derived
+// columns summarize everything else, and truncating them would empty the rest.
+const steps: [() => TableLoad, boolean][] = [
+  [() => contactLoad(world, counts.contacts), true],
+  [() => opportunityLoad(world, counts.opportunities), true],
+  [() => stageHistoryLoad(world), true],
+  [() => opportunityContactLoad(world), true],
+  [() => leadLoad(world, counts.leads), true],
+  [() => activityLoad(world, counts.activities), true],
+  [() => accountLoad(world), false],
 ];
 
 const started = performance.now();
 let total = 0;
-const perTable: Record<string, { rows: number; seconds: number; rowsPerSecond: number }> = {};
+const perTable: Record<string, { rows: number; copySeconds: number; indexSeconds?: number }> = {};
+const indexBuilds: Promise<void>[] = [];
 await setForeignKeyChecks(target.bulk, false);
-for (const [load, count] of loads) {
+for (const [make, freeze] of steps) {
+  const load = make();
   const t0 = performance.now();
   const rebuildIndexes = await deferIndexes(target.bulk, load.table);
-  for (let from = 0; from < count; from += CHUNK) {
-    const to = Math.min(count, from + CHUNK);
-    total += await copyLines(target.bulk, load.table, load.columns, load.lines(from, to));
-    process.stderr.write(`\r${load.table}: ${to.toLocaleString()} / ${count.toLocaleString()}   `);
-  }
-  process.stderr.write(`  building ${load.table} indexes…`);
-  await rebuildIndexes();
-  const seconds = (performance.now() - t0) / 1000;
-  perTable[load.table] = { rows: count, seconds, rowsPerSecond: Math.round(count / seconds) };
-  process.stderr.write('\n');
+  const rows = await copyTable(target.bulk, { ...load, freeze }, load.lines(0, load.count), (n) =>
+    process.stderr.write(`\r${load.table}: ${n.toLocaleString()} rows   `),
+  );
+  total += rows;
+  const t1 = performance.now();
+  perTable[load.table] = { rows, copySeconds: Number(((t1 - t0) / 1000).toFixed(2)) };
+  process.stderr.write(`\n`);
+  // On a server the indexes build on their own connection while the next table loads.
+  const build = rebuildIndexes().then(() => {
+    perTable[load.table].indexSeconds = Number(((performance.now() - t1) / 1000).toFixed(2));
+  });
+  if (target.bulk.kind === 'pglite') await build;
+  else indexBuilds.push(build);
 }
+await Promise.all(indexBuilds);
 await setForeignKeyChecks(target.bulk, true);
+// Data the app derives from the deals as they are written: the board's kept totals.
+await rebuildBoardTotals(db, ws.workspaceId);
+process.stderr.write('vacuum analyze…\n');
+await vacuumAnalyze(target.bulk, [
+  ...Object.keys(perTable),
+  'opportunity_board_totals',
+  'pipelines',
+  'pipeline_stages',
+]);
 const loadSeconds = (performance.now() - started) / 1000;
-await db.execute(sql`analyze`);
+
+// Accounts of realistic sizes for the 360 page: the median one, a big one, the biggest.
+const plan = world.accounts;
+const size = (a: number) => plan.contactCount[a] + plan.activityCount[a] + plan.opportunityCount[a];
+const bySize = plan.ids.map((_, a) => a).sort((x, y) => size(x) - size(y));
+const account360 = (
+  [
+    ['median', 0.5],
+    ['p90', 0.9],
+    ['p99', 0.99],
+  ] as const
+).map(([label, q]) => {
+  const a = bySize[Math.min(bySize.length - 1, Math.floor(q * bySize.length))];
+  return {
+    label,
+    id: plan.ids[a],
+    contacts: plan.contactCount[a],
+    activities: plan.activityCount[a],
+    opportunities: plan.opportunityCount[a],
+  };
+});
 
 const meta = {
   target: spec.kind,
@@ -85,12 +151,16 @@ const meta = {
   adminKey: adminKey.key,
   repKey: repKey.key,
   repUserId: busiestRep.userId,
-  sampleAccountIds: accountIds.filter(
-    (_, i) => i % Math.max(1, Math.floor(accountIds.length / 50)) === 0,
+  pipelineId: pipelines[0].id,
+  account360,
+  // A three-character Chinese name of the data: a term trigram indexes can serve.
+  chineseName: world.names.zhPeople.find((n) => n.length === 3 && !COMMON_ZH_NAMES.includes(n)),
+  sampleAccountIds: plan.ids.filter(
+    (_, i) => i % Math.max(1, Math.floor(plan.ids.length / 50)) === 0,
   ),
   counts,
 };
-writeFileSync(path.join(OUT_DIR, `${spec.kind}-meta.json`), JSON.stringify(meta, null, 2));
+writeFileSync(metaFile(spec), JSON.stringify(meta, null, 2));
 const result = {
   bench: 'seed',
   target: spec.kind,

@@ -24,9 +24,13 @@ export async function load(opts: {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** A fresh body per request (the n-th request of the run), e.g. unique data for creates. */
+  bodyFor?: (n: number) => string;
   connections: number;
   seconds: number;
 }): Promise<LoadResult> {
+  let sent = 0;
+  const fresh = opts.bodyFor;
   const times: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -37,6 +41,13 @@ export async function load(opts: {
         body: opts.body,
         connections: opts.connections,
         duration: opts.seconds,
+        ...(fresh && {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => ({ ...request, body: fresh(sent++) }),
+            },
+          ],
+        }),
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );

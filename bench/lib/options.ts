@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 
-/** `--scale 1` ≈ 100k accounts, 1M contacts, 300k opportunities, 3M activities. */
+/**
+ * `--scale 1` ≈ 100k accounts, 1M contacts, 300k opportunities (with their stage history and
+ * contact roles), 3M activities, 200k leads.
+ */
 export const BASE_COUNTS = {
   accounts: 100_000,
   contacts: 1_000_000,
   opportunities: 300_000,
   activities: 3_000_000,
+  leads: 200_000,
 };
 
 export function parseOptions(argv = process.argv.slice(2)) {

@@ -21,18 +21,48 @@ export function seededRandom(seed: number) {
 }
 export type Random = ReturnType<typeof seededRandom>;
 
+/**
+ * An independent stream per table: each table's rows depend only on the seed and the table, so
+ * tables can be generated in any order (or overlapped) and still come out the same.
+ */
+export function streamOf(seed: number, label: string): Random {
+  let h = seed ^ 0x9e3779b9;
+  for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193);
+  return seededRandom(h);
+}
+
+/**
+ * China's most common full names: each is in the Chinese pool several times, so about one
+ * Chinese contact in a thousand has it, as in life (search benchmarks look for them).
+ */
+export const COMMON_ZH_NAMES = [
+  '张伟',
+  '王伟',
+  '王芳',
+  '李伟',
+  '李娜',
+  '张敏',
+  '李静',
+  '王静',
+  '刘伟',
+];
+
 /** Name pools drawn once from faker (seeded), so generating millions of rows stays cheap. */
 export function namePools(seed: number, size = 4000) {
   fakerZH_CN.seed(seed);
   fakerEN_US.seed(seed);
   const times = <T>(n: number, f: () => T) => Array.from({ length: n }, f);
   return {
-    zhPeople: times(size, () => `${fakerZH_CN.person.lastName()}${fakerZH_CN.person.firstName()}`),
+    zhPeople: [
+      ...COMMON_ZH_NAMES.flatMap((name) => [name, name, name, name]),
+      ...times(size, () => `${fakerZH_CN.person.lastName()}${fakerZH_CN.person.firstName()}`),
+    ],
     enPeople: times(size, () => fakerEN_US.person.fullName()),
     zhCompanyWords: times(size / 4, () => fakerZH_CN.company.name().replace(/有限公司|公司$/g, '')),
     enCompanyWords: times(size / 4, () => fakerEN_US.company.name()),
     titles: times(200, () => fakerEN_US.person.jobTitle()),
     words: times(size, () => fakerEN_US.word.words({ count: { min: 3, max: 8 } })),
+    sentences: times(size / 4, () => fakerEN_US.lorem.sentence({ min: 6, max: 20 })),
   };
 }
 export type NamePools = ReturnType<typeof namePools>;

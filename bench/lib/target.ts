@@ -22,6 +22,15 @@ export function targetFromEnv(): TargetSpec {
     : { kind: 'pglite', dataDir: path.join(OUT_DIR, 'pglite-data') };
 }
 
+/** Where the seed leaves what the benchmarks need (keys, ids), one file per database. */
+export const metaFile = (spec: TargetSpec) =>
+  path.join(
+    OUT_DIR,
+    spec.kind === 'postgres'
+      ? `postgres-${new URL(spec.url).pathname.replace(/^\//, '') || 'postgres'}-meta.json`
+      : 'pglite-meta.json',
+  );
+
 /** Environment that points the app server (or the ceiling server) at the same database. */
 export const serverEnv = (spec: TargetSpec): Record<string, string> =>
   spec.kind === 'postgres' ? { DATABASE_URL: spec.url } : { DATA_DIR: spec.dataDir };

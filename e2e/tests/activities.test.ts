@@ -49,7 +49,6 @@ describe('activities, tasks and reminders', () => {
     await page.getByRole('heading', { name: 'Blue Harbor Logistics' }).waitFor();
 
     // The timeline starts empty and invites the first entry.
-    await page.getByRole('tab', { name: 'Activities' }).click();
     await page.getByText('No activities yet').waitFor();
     await page.getByRole('button', { name: 'Log activity' }).click();
     dialog = page.getByRole('dialog', { name: 'Log an activity' });
@@ -79,7 +78,6 @@ describe('activities, tasks and reminders', () => {
     await screenshot(page, 'activities-02-timeline-en');
 
     // A task due in two minutes, reminded five minutes before: the reminder is due at once.
-    await page.getByRole('tab', { name: 'Tasks' }).click();
     await page.getByText('No open tasks').waitFor();
     await page.getByRole('button', { name: 'Add task' }).click();
     dialog = page.getByRole('dialog', { name: 'New task' });
@@ -135,7 +133,6 @@ describe('activities, tasks and reminders', () => {
 
     await page.getByRole('link', { name: '客户', exact: true }).click();
     await page.getByRole('link', { name: 'Blue Harbor Logistics' }).click();
-    await page.getByRole('tab', { name: '跟进记录' }).click();
     await page.getByRole('region', { name: '今天' }).getByText('拜访', { exact: true }).waitFor();
     await page.getByText('Mei Lin 记录').waitFor();
     await screenshot(page, 'activities-08-timeline-zh');

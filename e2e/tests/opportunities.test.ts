@@ -51,7 +51,6 @@ async function workTheDeal(page: Page) {
   await accountDialog.getByRole('button', { name: 'Save' }).click();
   await accountDialog.waitFor({ state: 'hidden' });
   await page.getByRole('heading', { name: 'Northwind Traders' }).waitFor();
-  await page.getByRole('tab', { name: 'Contacts' }).click();
   await page.getByRole('button', { name: 'Add contact' }).first().click();
   const contactDialog = page.getByRole('dialog');
   await contactDialog.getByLabel('Name', { exact: true }).fill('Li Na');
@@ -164,7 +163,6 @@ async function workTheDeal(page: Page) {
   // The account's page lists its opportunities.
   await page.getByRole('link', { name: 'Northwind Traders' }).first().click();
   await page.getByRole('heading', { name: 'Northwind Traders' }).waitFor();
-  await page.getByRole('tab', { name: 'Opportunities' }).click();
   await page.getByRole('link', { name: 'CRM rollout 2026' }).waitFor();
   await screenshot(page, 'opps-07d-account');
   await page.getByRole('link', { name: 'CRM rollout 2026' }).click();

@@ -59,11 +59,12 @@ describe('the public pool (公海)', () => {
 
     // The history tells the story: returned with the reason, then claimed.
     await accounts.getByRole('link', { name: 'Blue Harbor Logistics' }).click();
-    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'History' }).click();
     await page.getByText('No budget until next fiscal year').waitFor();
     const inPool = await page.getByText('In pool', { exact: true }).count();
     assert.ok(inPool >= 2, 'the owner shows as "In pool" while it waited there');
     await screenshot(page, 'pools-03-history-en');
+    await page.keyboard.press('Escape');
 
     // Settings → Pools: the rules in words.
     await page.getByRole('link', { name: 'Settings' }).first().click();

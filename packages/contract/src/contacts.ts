@@ -54,6 +54,8 @@ const contactFields = {
   source: z.enum(ACCOUNT_SOURCES).nullable().optional(),
   campaign: optionalText(120),
   accountId: IdSchema.nullable().optional(),
+  /** The contact's manager: another contact at the same account (the org chart). */
+  reportsToId: IdSchema.nullable().optional(),
   ownerId: IdSchema.optional(),
   notes: optionalText(10_000),
   custom: z.record(z.string(), z.unknown()).optional(),
@@ -81,6 +83,9 @@ export const ContactSchema = RecordMetaSchema.extend({
   campaign: z.string().nullable(),
   accountId: IdSchema.nullable(),
   accountName: z.string().nullable().optional(),
+  /** The contact's manager at the same account; null at the top of the account's org chart. */
+  reportsToId: IdSchema.nullable(),
+  reportsToName: z.string().nullable().optional(),
   ownerId: IdSchema,
   notes: z.string().nullable(),
   /** Set when the contact was merged into another one (it is then in the trash). */

@@ -51,6 +51,7 @@ export const RESTRICTABLE_FIELDS = {
     'source',
     'campaign',
     'accountId',
+    'reportsToId',
     'notes',
   ],
   lead: [

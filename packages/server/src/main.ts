@@ -18,7 +18,7 @@ async function main() {
   });
   let demo: Awaited<ReturnType<typeof seedDemoIfEmpty>> = null;
   if (config.SEED_DEMO) {
-    demo = await seedDemoIfEmpty(database.db);
+    demo = await seedDemoIfEmpty(database);
     if (demo) {
       app.log.info(
         { workspaceId: demo.workspaceId, accounts: demo.accounts, contacts: demo.contacts },

@@ -20,8 +20,10 @@ describe('concurrent writes', () => {
     admin = await signUp();
   });
 
+  // Each test's account has its own name: the duplicate check would refuse a second one.
+  let seq = 0;
   const newAccount = async (body: Record<string, unknown> = {}) => {
-    const res = await admin.post('/accounts', { name: 'Contested Ltd.', ...body });
+    const res = await admin.post('/accounts', { name: `Contested ${++seq} Ltd.`, ...body });
     expect(res.statusCode).toBe(201);
     return res.json().id as string;
   };

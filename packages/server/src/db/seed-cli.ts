@@ -6,10 +6,17 @@ import { seedDemoIfEmpty } from './seed.js';
 const config = loadConfig();
 const database = await openConfiguredDatabase(config);
 try {
-  const demo = await seedDemoIfEmpty(database.db);
+  const started = Date.now();
+  const demo = await seedDemoIfEmpty(database);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     demo
-      ? `demo workspace seeded: ${demo.accounts} accounts, ${demo.contacts} contacts; sign in as ${demo.email} / ${demo.password}`
+      ? [
+          `demo workspace seeded in ${seconds} s: ${demo.accounts} accounts, ${demo.contacts} contacts,`,
+          `${demo.opportunities} opportunities, ${demo.leads} leads (${demo.convertedLeads} converted),`,
+          `${demo.activities} activities, ${demo.tasks} tasks, ${demo.accountsInPool} accounts in the pool,`,
+          `${demo.reclaimWarnings} reclaim warnings; sign in as ${demo.email} / ${demo.password}`,
+        ].join('\n  ')
       : 'the database already has a workspace; nothing seeded',
   );
 } finally {

@@ -40,7 +40,8 @@ export async function getAccountOverview(ctx: Ctx, id: string): Promise<AccountO
   const openTasks = await ifReadable(ctx, 'task', async () => {
     const page = await listTasks(
       ctx,
-      query({ accountId: { eq: id }, status: { eq: 'open' } }, 'dueAt', 50),
+      // The account page's task panel asks the same, so this answer can fill it.
+      query({ accountId: { eq: id }, status: { eq: 'open' } }, 'dueAt,dueDate', 50),
     );
     return page.data;
   });

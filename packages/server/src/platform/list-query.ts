@@ -216,10 +216,24 @@ export function parseFilter(fields: FieldSpecs, raw: string | undefined): SQL | 
   return groupCondition(fields, parsed, '', 0);
 }
 
-/** Case-insensitive substring match of `q` over the given columns (Chinese included). */
+const CJK = /[\u2e80-\uffff]/u;
+
+/**
+ * Case-insensitive substring match of `q` over the given columns (Chinese included). Trigram
+ * indexes serve terms of three characters or more; a two-character term with a Chinese,
+ * Japanese or Korean character (张伟, 云杉) is first looked up among the columns' indexed
+ * character pairs (gx_cjk_bigrams, migration 0008), the substring match then confirms it.
+ */
 export function searchCondition(columns: PgColumn[], q: string | undefined): SQL | undefined {
   const term = q?.trim();
   if (!term) return undefined;
   const pattern = `%${likeEscape(term)}%`;
-  return or(...columns.map((c) => ilike(c, pattern)));
+  const pair = [...term].length === 2 && CJK.test(term) ? term.toLowerCase() : null;
+  return or(
+    ...columns.map((c) =>
+      pair
+        ? and(sql`gx_cjk_bigrams(${c}) @> array[${pair}]::text[]`, ilike(c, pattern))
+        : ilike(c, pattern),
+    ),
+  );
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type FieldSpec, type FieldSpecs, fail, UUID_RE } from './list-query.js';
 
@@ -117,6 +117,15 @@ export function cursorCondition(
     const prefix = keys.slice(0, i).map((k, j) => equal(k, vals[j]));
     const tail = i < keys.length ? after(keys[i], vals[i]) : gt(idColumn, decoded.id);
     if (tail) branches.push(and(...prefix, tail)!);
+  }
+  // The OR above is exact but no index can start from it. When the first key cannot be null,
+  // every row after the cursor is also on the cursor's side of its first value: that bound,
+  // redundant in meaning, lets the index of the list's order start at the cursor instead of
+  // reading (and discarding) every row of the pages before it.
+  const [first] = keys;
+  if (first && vals[0] !== null && first.spec.column.notNull) {
+    const bound = first.desc ? lte(first.spec.column, vals[0]) : gte(first.spec.column, vals[0]);
+    return and(bound, or(...branches));
   }
   return or(...branches);
 }

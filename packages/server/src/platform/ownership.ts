@@ -66,7 +66,14 @@ export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(r
 export async function transferOwnedRecords<Row extends StoredRecord>(
   ctx: Ctx,
   def: ObjectDef<Row, Record<string, unknown>>,
-  args: { fromUserId: string; toUserId: string | null; where?: SQL; poolIdFallback?: string },
+  args: {
+    fromUserId: string;
+    toUserId: string | null;
+    where?: SQL;
+    poolIdFallback?: string;
+    /** Data the object derives from its records' owners, moved in each batch's transaction. */
+    afterBatch?: (tx: Executor, ids: string[]) => Promise<void>;
+  },
 ): Promise<number> {
   const t = def.table;
   const now = ctx.now();
@@ -125,6 +132,10 @@ export async function transferOwnedRecords<Row extends StoredRecord>(
           extra: args.toUserId === null ? { poolEntry: 'owner_left' } : undefined,
         });
       }
+      await args.afterBatch?.(
+        tx,
+        rows.map((r) => r.id),
+      );
       return rows.length;
     });
     moved += count;

@@ -1,13 +1,18 @@
 import type { PermissionObject, PoolObject } from '@guanxi/contract';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client.js';
+import type { Executor, Tx } from '../db/client.js';
 import { newId } from '../db/ids.js';
 import { isAssignableMember } from '../modules/identity/index.js';
 import { diffFields, recordChange } from './audit.js';
 import type { Ctx } from './context.js';
 import { validateCustomFields } from './custom-fields.js';
 import { AppError, invalid, notFound } from './errors.js';
-import { assertWritableFields, requirePermission, scopeOwnerIds } from './permissions.js';
+import {
+  assertWritableFields,
+  objectPermission,
+  requirePermission,
+  scopeOwnerIds,
+} from './permissions.js';
 import { resolvePoolId } from './pool-directory.js';
 import { findVisible, type ObjectDef, type StoredRecord, tenantRow } from './records.js';
 
@@ -46,6 +51,29 @@ export type WriteHooks<Row> = {
     change: { action: WriteAction; before: Row | null; after: Row },
   ) => Promise<void>;
 };
+
+/**
+ * The error for a write that found no record it may change: 403 when the actor can read the
+ * record all the same (through a link, e.g. a colleague's visit on the actor's account), else
+ * 404, as for a record out of scope.
+ */
+async function writeRefused<Row extends StoredRecord>(
+  ctx: Ctx,
+  db: Executor,
+  def: ObjectDef<Row, Record<string, unknown>>,
+  id: string,
+  opts: { deleted: boolean; label: string },
+): Promise<AppError> {
+  const readable =
+    def.readableThrough &&
+    objectPermission(ctx, def.object).read &&
+    (await findVisible(ctx, db, def, id, { deleted: opts.deleted, access: 'read' }));
+  if (!readable) return notFound(opts.label);
+  return new AppError(
+    'forbidden',
+    `You can see this ${def.label.toLowerCase()} through the record it is about, but only its owner (or someone whose data scope covers the owner) may change it.`,
+  );
+}
 
 async function assertOwnerAssignable(ctx: Ctx, object: PermissionObject, ownerId: string) {
   const inScope = await scopeOwnerIds(ctx, object);
@@ -127,7 +155,7 @@ export async function updateRecord<Row extends StoredRecord, Api extends Record<
   return ctx.db.transaction(async (tx) => {
     ctx = onTransaction(ctx, tx);
     const current = await findVisible(ctx, tx, def, id, { deleted: false, forUpdate: true });
-    if (!current) throw notFound(def.label);
+    if (!current) throw await writeRefused(ctx, tx, def, id, { deleted: false, label: def.label });
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new AppError(
         'precondition_failed',
@@ -202,7 +230,12 @@ async function setTrash<Row extends StoredRecord, Api extends Record<string, unk
       deleted: action === 'restore',
       forUpdate: true,
     });
-    if (!current) throw notFound(action === 'restore' ? `${def.label} in trash` : def.label);
+    if (!current) {
+      throw await writeRefused(ctx, tx, def, id, {
+        deleted: action === 'restore',
+        label: action === 'restore' ? `${def.label} in trash` : def.label,
+      });
+    }
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new AppError(
         'precondition_failed',

@@ -1,5 +1,5 @@
 import type { ListQuery, PermissionObject } from '@guanxi/contract';
-import { and, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
 import { listHistory } from './audit.js';
@@ -8,8 +8,14 @@ import { notFound } from './errors.js';
 import { type FieldSpecs, parseFilter, searchCondition } from './list-query.js';
 import { cursorCondition, encodeCursor, orderBy, parseSort } from './list-sort.js';
 import { requirePermission, restrictedFields, scopeCondition } from './permissions.js';
+import {
+  pageOfEach,
+  type ReadableThrough,
+  readAlternatives,
+  readConditionOfOne,
+} from './read-through.js';
 
-type RecordTable = PgTable & {
+export type RecordTable = PgTable & {
   workspaceId: PgColumn;
   id: PgColumn;
   version: PgColumn;
@@ -60,6 +66,13 @@ export type ObjectDef<Row extends StoredRecord, Api extends Record<string, unkno
     lastActivityAt?: PgColumn;
     lastWonAt?: PgColumn;
   };
+  /**
+   * Links that make a record readable to whoever can see the linked record ("controlled by
+   * parent"): an activity on an account is readable by anyone who can see the account. Writes
+   * still need the record's owner within the actor's data scope. Each linked object registers
+   * its visible ids with `registerScopeSource`.
+   */
+  readableThrough?: ReadableThrough;
 };
 
 /** The API record with the fields the actor's role hides blanked (null, or [] for lists). */
@@ -80,15 +93,26 @@ export function maskHiddenFields<Api extends Record<string, unknown>>(
 export const tenantRow = (ctx: Ctx, table: RecordTable, id: string) =>
   and(eq(table.workspaceId, ctx.actor.workspaceId), eq(table.id, id));
 
-/** Finds a record the actor may see; `deleted` picks live records or the trash. */
+/** What the actor wants to do with a record: reading may go through its links, writing may not. */
+export type Access = 'read' | 'write';
+
+/**
+ * Finds a record the actor may see (`access` 'read', links included) or change (`access`
+ * 'write', the default: the owner within the data scope); `deleted` picks live records or the
+ * trash.
+ */
 export async function findVisible<Row extends StoredRecord>(
   ctx: Ctx,
   db: Executor,
   def: ObjectDef<Row, Record<string, unknown>>,
   id: string,
-  opts: { deleted: boolean | 'any'; forUpdate?: boolean },
+  opts: { deleted: boolean | 'any'; forUpdate?: boolean; access?: Access },
 ): Promise<Row | undefined> {
   const { table } = def;
+  const scope =
+    opts.access === 'read'
+      ? await readConditionOfOne(ctx, def.object, table.ownerId, def.readableThrough)
+      : await scopeCondition(ctx, def.object, table.ownerId);
   const trash =
     opts.deleted === 'any'
       ? undefined
@@ -98,9 +122,7 @@ export async function findVisible<Row extends StoredRecord>(
   const query = db
     .select()
     .from(table)
-    .where(
-      and(tenantRow(ctx, table, id), trash, await scopeCondition(ctx, def.object, table.ownerId)),
-    )
+    .where(and(tenantRow(ctx, table, id), trash, scope))
     .limit(1);
   const rows = (opts.forUpdate ? await query.for('update') : await query) as unknown as Row[];
   return rows[0];
@@ -115,6 +137,7 @@ export async function getRecord<Row extends StoredRecord, Api extends Record<str
   requirePermission(ctx, def.object, 'read');
   const row = await findVisible(ctx, ctx.db, def, id, {
     deleted: opts.includeDeleted ? 'any' : false,
+    access: 'read',
   });
   if (!row) throw notFound(def.label);
   return row;
@@ -141,18 +164,37 @@ export async function listRecords<Row extends StoredRecord, Api extends Record<s
   const where = and(
     eq(table.workspaceId, ctx.actor.workspaceId),
     query.deleted === 'true' ? isNotNull(table.deletedAt) : isNull(table.deletedAt),
-    opts.scope === 'pool' ? undefined : await scopeCondition(ctx, def.object, table.ownerId),
     parseFilter(fields, query.filter),
     searchCondition(searchColumns, query.q),
     cursorCondition(sort, table.id, query.cursor),
     extra,
   );
-  const rows = (await ctx.db
-    .select()
-    .from(table)
-    .where(where)
-    .orderBy(...orderBy(sort, table.id))
-    .limit(query.limit + 1)) as unknown as Row[];
+  // The trash lists what the actor may restore: the owner's scope, not records read through links.
+  const links = query.deleted === 'true' ? undefined : def.readableThrough;
+  const visibility =
+    opts.scope === 'pool'
+      ? undefined
+      : await readAlternatives(ctx, def.object, table.ownerId, links);
+  const order = orderBy(sort, table.id);
+  const limit = query.limit + 1;
+  const rows = (visibility && visibility.length > 1
+    ? await ctx.db
+        .select()
+        .from(table)
+        .where(
+          and(
+            eq(table.workspaceId, ctx.actor.workspaceId),
+            sql`${table.id} in (${pageOfEach(ctx, table, { where, order, limit }, visibility)})`,
+          ),
+        )
+        .orderBy(...order)
+        .limit(limit)
+    : await ctx.db
+        .select()
+        .from(table)
+        .where(and(where, visibility?.[0]))
+        .orderBy(...order)
+        .limit(limit)) as unknown as Row[];
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const nextCursor =

@@ -102,12 +102,14 @@ export async function createTestWorkspace(
     adminEmail?: string;
     adminName?: string;
     adminPassword?: string;
+    /** When the workspace was created (the demo's starts a year ago). */
+    now?: Date;
   } = {},
 ): Promise<TestWorkspace> {
   const ws = await createWorkspace(db, {
     name: overrides.name ?? `Workspace ${unique()}`,
     locale: overrides.locale ?? 'en',
-    now: new Date(),
+    now: overrides.now ?? new Date(),
   });
   const admin = await createTestUser(db, ws, {
     role: 'admin',

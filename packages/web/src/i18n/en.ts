@@ -1,4 +1,5 @@
 import { activitiesEn } from './messages/activities.en';
+import { customer360En } from './messages/customer360.en';
 import { leadsEn } from './messages/leads.en';
 import { opportunitiesEn } from './messages/opportunities.en';
 import { poolsEn } from './messages/pools.en';
@@ -168,11 +169,7 @@ export const en: Messages = {
     deleteMessage: '“{{name}}” will be moved to the trash. You can restore it later.',
     inTrash: 'This account is in the trash.',
     tabDetails: 'Details',
-    tabContacts: 'Contacts',
     tabHistory: 'History',
-    addContact: 'Add contact',
-    noContactsTitle: 'No contacts yet',
-    noContactsDescription: 'Add the people you work with at this company.',
     ownerLine: 'Owner: {{name}}',
     pickerLabel: 'Account',
     pickerPlaceholder: 'Type to search accounts',
@@ -229,6 +226,12 @@ export const en: Messages = {
     phoneNumber: 'Phone number',
     removePhone: 'Remove phone',
     noPhones: 'No phone numbers',
+    managerPlaceholder: 'Choose whom this contact reports to',
+    managerNeedsAccount: 'Choose the account first; the manager is a contact there',
+    managerNoneFound: 'No other contacts at this account',
+    managerCycle: 'Cannot report to themselves or to someone who reports to them',
+    managerOtherAccount: 'The manager must be a contact at the same account',
+    managerHidden: '(not visible to you)',
     fields: {
       name: 'Name',
       title: 'Title',
@@ -241,6 +244,7 @@ export const en: Messages = {
       campaign: 'Campaign',
       mergedIntoId: 'Merged into',
       accountId: 'Account',
+      reportsToId: 'Reports to',
       ownerId: 'Owner',
       notes: 'Notes',
       createdAt: 'Created',
@@ -496,4 +500,5 @@ export const en: Messages = {
   ...opportunitiesEn.messages,
   ...activitiesEn.messages,
   ...poolsEn.messages,
+  ...customer360En.messages,
 };

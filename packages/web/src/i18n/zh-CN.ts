@@ -1,4 +1,5 @@
 import { activitiesZhCN } from './messages/activities.zh-CN';
+import { customer360ZhCN } from './messages/customer360.zh-CN';
 import { leadsZhCN } from './messages/leads.zh-CN';
 import { opportunitiesZhCN } from './messages/opportunities.zh-CN';
 import { poolsZhCN } from './messages/pools.zh-CN';
@@ -163,11 +164,7 @@ export const zhCN = {
     deleteMessage: '“{{name}}”将被移到回收站，之后可以恢复。',
     inTrash: '该客户已在回收站中。',
     tabDetails: '详情',
-    tabContacts: '联系人',
     tabHistory: '操作记录',
-    addContact: '添加联系人',
-    noContactsTitle: '还没有联系人',
-    noContactsDescription: '添加这家公司里你打交道的人。',
     ownerLine: '负责人：{{name}}',
     pickerLabel: '客户',
     pickerPlaceholder: '输入名称搜索客户',
@@ -224,6 +221,12 @@ export const zhCN = {
     phoneNumber: '电话号码',
     removePhone: '移除电话',
     noPhones: '没有电话',
+    managerPlaceholder: '选择此联系人的上级',
+    managerNeedsAccount: '先选择客户，再选择同一客户的上级',
+    managerNoneFound: '该客户没有其他联系人',
+    managerCycle: '不能选择本人或其下属作为上级',
+    managerOtherAccount: '上级必须是同一客户的联系人',
+    managerHidden: '（无权查看）',
     fields: {
       name: '姓名',
       title: '职位',
@@ -236,6 +239,7 @@ export const zhCN = {
       campaign: '市场活动',
       mergedIntoId: '已合并到',
       accountId: '客户',
+      reportsToId: '上级',
       ownerId: '负责人',
       notes: '备注',
       createdAt: '创建时间',
@@ -468,6 +472,7 @@ export const zhCN = {
   ...opportunitiesZhCN.messages,
   ...activitiesZhCN.messages,
   ...poolsZhCN.messages,
+  ...customer360ZhCN.messages,
 };
 
 /** The shape every language must fill completely. */

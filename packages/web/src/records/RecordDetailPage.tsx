@@ -1,4 +1,5 @@
-import { Badge, Button, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
+import { Badge, Button, Drawer, Paper, Skeleton, Stack, Tabs } from '@mantine/core';
+import { IconHistory } from '@tabler/icons-react';
 import { Link } from '@tanstack/react-router';
 import { type ReactNode, useState } from 'react';
 import { BackLink } from '../components/BackLink';
@@ -39,7 +40,15 @@ type RecordDetailPageProps<T extends RecordBase, K extends string, D> = {
   /** More header buttons before Edit and Delete, e.g. "Return to pool". */
   actions?: (record: T) => ReactNode;
   tabs?: readonly RecordTab<T>[];
+  /**
+   * The record type's own page body in place of the tabs (the account 360), given the details
+   * the person may see, labelled; History then opens in a drawer from the header.
+   */
+  layout?: (record: T, details: LabelledDetailItem[]) => ReactNode;
 };
+
+/** A details item with its field's label. */
+export type LabelledDetailItem = RecordDetailItem & { label: string };
 
 /**
  * One record's page: header with facts, Edit and Delete; the trash banner with Restore; tabs
@@ -57,6 +66,7 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
   const remove = recordType.api.useRemove();
   const restore = recordType.api.useRestore();
   const [editing, setEditing] = useState(false);
+  const [showingHistory, setShowingHistory] = useState(false);
 
   const back = <BackLink to={recordType.listPath} label={text('title')} />;
   if (query.isPending) {
@@ -96,7 +106,8 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
     ...props.details(record, view).filter((item) => access.visible(item.field)),
     { field: 'createdAt', value: formatDateTime(record.createdAt) },
     { field: 'updatedAt', value: formatDateTime(record.updatedAt) },
-  ].map(({ field, ...item }) => ({ label: fieldLabel(field), ...item }));
+  ].map((item) => ({ ...item, label: fieldLabel(item.field) }));
+  const history = <RecordHistory recordType={recordType} id={record.id} />;
 
   return (
     <>
@@ -113,6 +124,15 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
         actions={
           <>
             {props.actions?.(record)}
+            {props.layout && (
+              <Button
+                variant="default"
+                leftSection={<IconHistory size={16} aria-hidden />}
+                onClick={() => setShowingHistory(true)}
+              >
+                {text('tabHistory')}
+              </Button>
+            )}
             <RecordActions
               deleted={deleted}
               canUpdate={can(recordType.object, 'update')}
@@ -135,30 +155,45 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
         />
       )}
       {props.summary?.(record)}
-      <Paper withBorder radius="md" p="md">
-        <Tabs defaultValue="details" keepMounted={false}>
-          <Tabs.List mb="md">
-            <Tabs.Tab value="details">{text('tabDetails')}</Tabs.Tab>
-            {tabs.map((tab) => (
-              <Tabs.Tab key={tab.value} value={tab.value}>
-                {tab.label(record)}
-              </Tabs.Tab>
-            ))}
-            <Tabs.Tab value="history">{text('tabHistory')}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="details">
-            <DetailGrid items={details} />
-          </Tabs.Panel>
-          {tabs.map((tab) => (
-            <Tabs.Panel key={tab.value} value={tab.value}>
-              {tab.panel(record)}
+      {props.layout ? (
+        <>
+          {props.layout(record, details)}
+          <Drawer
+            opened={showingHistory}
+            onClose={() => setShowingHistory(false)}
+            title={text('tabHistory')}
+            position="right"
+            size="lg"
+            styles={{ title: { fontWeight: 650, fontSize: 'var(--mantine-font-size-lg)' } }}
+            closeButtonProps={{ 'aria-label': t('common.close') }}
+          >
+            {showingHistory && history}
+          </Drawer>
+        </>
+      ) : (
+        <Paper withBorder radius="md" p="md">
+          <Tabs defaultValue="details" keepMounted={false}>
+            <Tabs.List mb="md">
+              <Tabs.Tab value="details">{text('tabDetails')}</Tabs.Tab>
+              {tabs.map((tab) => (
+                <Tabs.Tab key={tab.value} value={tab.value}>
+                  {tab.label(record)}
+                </Tabs.Tab>
+              ))}
+              <Tabs.Tab value="history">{text('tabHistory')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="details">
+              <DetailGrid items={details} />
             </Tabs.Panel>
-          ))}
-          <Tabs.Panel value="history">
-            <RecordHistory recordType={recordType} id={record.id} />
-          </Tabs.Panel>
-        </Tabs>
-      </Paper>
+            {tabs.map((tab) => (
+              <Tabs.Panel key={tab.value} value={tab.value}>
+                {tab.panel(record)}
+              </Tabs.Panel>
+            ))}
+            <Tabs.Panel value="history">{history}</Tabs.Panel>
+          </Tabs>
+        </Paper>
+      )}
       <RecordFormModal
         recordType={recordType}
         opened={editing}

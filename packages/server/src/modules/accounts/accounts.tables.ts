@@ -41,10 +41,27 @@ export const accounts = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     memberForeignKey(t.workspaceId, t.ownerId),
     ...poolConstraints('accounts', t),
-    index('accounts_owner_idx').on(t.workspaceId, t.ownerId),
+    // Lists sort by -updatedAt unless told otherwise (nulls last, then id): these two serve the
+    // first page and every cursor page of the whole list and of one owner's records.
+    index('accounts_owner_idx').on(t.workspaceId, t.ownerId, t.updatedAt.desc().nullsLast(), t.id),
     index('accounts_name_idx').on(t.workspaceId, t.name, t.id),
-    index('accounts_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('accounts_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
+    // Search (`q`) matches any of name, website, phone, city and credit code: one trigram index
+    // per column lets the OR run as a union of index scans instead of reading every account.
     index('accounts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('accounts_website_trgm_idx').using('gin', sql`${t.website} gin_trgm_ops`),
+    index('accounts_phone_trgm_idx').using('gin', sql`${t.phone} gin_trgm_ops`),
+    index('accounts_city_trgm_idx').using('gin', sql`${t.city} gin_trgm_ops`),
+    index('accounts_credit_code_trgm_idx').using('gin', sql`${t.creditCode} gin_trgm_ops`),
+    // Two-character Chinese terms have no trigram: their character pairs (migration 0008).
+    index('accounts_search_bigrams_idx').using(
+      'gin',
+      sql`gx_cjk_bigrams(${t.name})`,
+      sql`gx_cjk_bigrams(${t.website})`,
+      sql`gx_cjk_bigrams(${t.phone})`,
+      sql`gx_cjk_bigrams(${t.city})`,
+      sql`gx_cjk_bigrams(${t.creditCode})`,
+    ),
     index('accounts_match_keys_idx').using('gin', t.matchKeys),
   ],
 );

@@ -1,3 +1,6 @@
+import { liveRecordsInScope, registerScopeSource } from '../../platform/read-through.js';
+import { accountObject } from './accounts.service.js';
+
 export { noteAccountActivity, setAccountLastActivity } from './account-activity.js';
 export { accountPool, transferAccounts } from './account-pool.js';
 export { noteAccountWon } from './account-won.js';
@@ -9,3 +12,6 @@ export {
   getAccountNames,
   listAccounts,
 } from './accounts.service.js';
+
+// Activities and tasks on an account are readable by whoever can see the account.
+registerScopeSource('account', liveRecordsInScope(accountObject));

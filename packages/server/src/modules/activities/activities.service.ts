@@ -79,6 +79,14 @@ export const activityObject: ObjectDef<ActivityRow, Activity> = {
     updatedAt: { column: t.updatedAt, type: 'datetime', sortable: true },
   },
   toApi: (row) => toActivity(row),
+  // Controlled by the parent: whoever can see the account, lead or opportunity reads its
+  // activities (a rep reads the manager's visit on the rep's account); only the owner's scope
+  // may change them. A contact's activities carry the contact's account.
+  readableThrough: [
+    { column: t.accountId, object: 'account' },
+    { column: t.leadId, object: 'lead' },
+    { column: t.opportunityId, object: 'opportunity' },
+  ],
   derivedFields: {
     leadId: ['leadName'],
     accountId: ['accountName'],

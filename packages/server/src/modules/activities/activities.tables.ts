@@ -36,7 +36,13 @@ export const activities = pgTable(
     memberForeignKey(t.workspaceId, t.ownerId),
     // Timelines list newest first: the list orders by occurred_at desc nulls last, then id.
     ...recordLinkConstraints('activities', t, () => [t.occurredAt.desc().nullsLast(), t.id]),
-    index('activities_owner_idx').on(t.workspaceId, t.ownerId, t.occurredAt),
+    // Someone's own activities in the list order: the first page reads a page of the index.
+    index('activities_owner_idx').on(
+      t.workspaceId,
+      t.ownerId,
+      t.occurredAt.desc().nullsLast(),
+      t.id,
+    ),
     index('activities_occurred_idx').on(t.workspaceId, t.occurredAt.desc().nullsLast(), t.id),
   ],
 );

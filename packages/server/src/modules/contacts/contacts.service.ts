@@ -8,6 +8,7 @@ import {
   type UpdateContactInput,
 } from '@guanxi/contract';
 import { and, eq, sql } from 'drizzle-orm';
+import { recordChange } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { registerDuplicateCheck } from '../../platform/duplicates.js';
 import { AppError } from '../../platform/errors.js';
@@ -17,10 +18,19 @@ import { type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { assertAccountLinkable, getAccountNames } from '../accounts/index.js';
 import { contactMatchKeys } from './contacts.duplicates.js';
 import { contacts } from './contacts.tables.js';
+import {
+  assertValidManager,
+  detachDirectReports,
+  getContactNames,
+  managerAfterAccountChange,
+} from './org-chart.js';
+import { withOrgChartLock } from './org-chart-lock.js';
 
 type ContactRow = typeof contacts.$inferSelect;
 
-const toContact = (row: ContactRow, accountNames?: Map<string, string>): Contact => ({
+type LinkedNames = { accounts?: Map<string, string>; contacts?: Map<string, string> };
+
+const toContact = (row: ContactRow, names: LinkedNames = {}): Contact => ({
   ...recordMetaToApi(row),
   name: row.name,
   title: row.title,
@@ -32,7 +42,9 @@ const toContact = (row: ContactRow, accountNames?: Map<string, string>): Contact
   source: row.source as Contact['source'],
   campaign: row.campaign,
   accountId: row.accountId,
-  accountName: row.accountId ? (accountNames?.get(row.accountId) ?? null) : null,
+  accountName: row.accountId ? (names.accounts?.get(row.accountId) ?? null) : null,
+  reportsToId: row.reportsToId,
+  reportsToName: row.reportsToId ? (names.contacts?.get(row.reportsToId) ?? null) : null,
   notes: row.notes,
   mergedIntoId: row.mergedIntoId,
 });
@@ -57,18 +69,30 @@ export const contactObject: ObjectDef<ContactRow, Contact> = {
     source: { column: t.source, type: 'enum', values: ACCOUNT_SOURCES },
     campaign: { column: t.campaign, type: 'text' },
     accountId: { column: t.accountId, type: 'uuid' },
+    reportsToId: { column: t.reportsToId, type: 'uuid' },
     ownerId: { column: t.ownerId, type: 'uuid' },
     createdAt: { column: t.createdAt, type: 'datetime', sortable: true },
     updatedAt: { column: t.updatedAt, type: 'datetime', sortable: true },
   },
   toApi: (row) => toContact(row),
-  derivedFields: { accountId: ['accountName'] },
+  derivedFields: { accountId: ['accountName'], reportsToId: ['reportsToName'] },
 };
 
-async function withAccountNames(ctx: Ctx, rows: ContactRow[]): Promise<Contact[]> {
-  const ids = [...new Set(rows.map((r) => r.accountId).filter((id): id is string => !!id))];
-  const names = await getAccountNames(ctx, ids);
-  return rows.map((r) => toContact(r, names));
+const linkedIds = (rows: ContactRow[], link: (row: ContactRow) => string | null) => [
+  ...new Set(rows.map(link).filter((id): id is string => !!id)),
+];
+
+/** Contacts with the names of their account and manager, where the actor may see those. */
+async function withLinkedNames(ctx: Ctx, rows: ContactRow[]): Promise<Contact[]> {
+  const accounts = await getAccountNames(
+    ctx,
+    linkedIds(rows, (r) => r.accountId),
+  );
+  const contacts = await getContactNames(
+    ctx,
+    linkedIds(rows, (r) => r.reportsToId),
+  );
+  return rows.map((r) => toContact(r, { accounts, contacts }));
 }
 
 /** A contact may only point at a live account the actor can see; otherwise 404 on accountId. */
@@ -86,21 +110,57 @@ async function assertLinkable(ctx: Ctx, accountId: string | null | undefined) {
   }
 }
 
-/** The contact use cases; a contact shows its account's name and may only link a visible one. */
-export const contactService = recordService<
-  ContactRow,
-  Contact,
-  CreateContactInput,
-  UpdateContactInput
->(contactObject, {
-  present: withAccountNames,
-  validate: (ctx, data) => assertLinkable(ctx, data.accountId),
-  derive: registerDuplicateCheck('contact', contactObject, {
-    nameColumn: t.name,
-    keysColumn: t.matchKeys,
-    keysOf: contactMatchKeys,
-  }),
+const duplicateKeys = registerDuplicateCheck('contact', contactObject, {
+  nameColumn: t.name,
+  keysColumn: t.matchKeys,
+  keysOf: contactMatchKeys,
 });
+
+/** A contact moved to another account: its reports there now report to no one, each audited. */
+async function leaveDirectReports(ctx: Ctx, contact: ContactRow) {
+  for (const row of await detachDirectReports(ctx, contact)) {
+    await recordChange(ctx, ctx.db, {
+      objectType: 'contact',
+      recordId: row.id,
+      action: 'update',
+      changes: [{ field: 'reportsToId', old: contact.id, new: null }],
+      at: row.updatedAt,
+      payload: toContact(row),
+    });
+  }
+}
+
+/**
+ * The contact use cases; a contact shows its account's and its manager's names, may only link a
+ * visible account and reports to someone at the same account (org-chart.ts).
+ */
+const rules = recordService<ContactRow, Contact, CreateContactInput, UpdateContactInput>(
+  contactObject,
+  {
+    present: withLinkedNames,
+    async validate(ctx, data, current) {
+      await assertLinkable(ctx, data.accountId);
+      await assertValidManager(ctx, data, current);
+    },
+    async derive(next, ctx, current) {
+      return {
+        ...(await duplicateKeys(next, ctx, current)),
+        ...managerAfterAccountChange(next, current),
+      };
+    },
+    afterWrite: async (ctx, { action, before, after }) => {
+      if (action === 'update' && before && before.accountId !== after.accountId) {
+        await leaveDirectReports(ctx, after);
+      }
+    },
+  },
+);
+
+/** The contact use cases; an update that may change the org chart takes its lock first. */
+export const contactService: typeof rules = {
+  ...rules,
+  update: (ctx, args) => withOrgChartLock(ctx, args.data, (locked) => rules.update(locked, args)),
+};
 export const {
   list: listContacts,
   get: getContact,

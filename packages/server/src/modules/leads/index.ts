@@ -1,5 +1,6 @@
+import { liveRecordsInScope, registerScopeSource } from '../../platform/read-through.js';
 import { registerRelinker } from '../../platform/relinks.js';
-import { relinkConvertedLeads } from './leads.service.js';
+import { leadObject, relinkConvertedLeads } from './leads.service.js';
 
 export {
   type ConversionLinks,
@@ -14,8 +15,11 @@ export {
   getLead,
   listLeads,
   noteLeadActivity,
+  updateLead,
 } from './leads.service.js';
 
+// Activities and tasks on a lead are readable by whoever can see the lead.
+registerScopeSource('lead', liveRecordsInScope(leadObject));
 registerRelinker('account', 'leads', relinkConvertedLeads('convertedAccountId'));
 registerRelinker('contact', 'leads', relinkConvertedLeads('convertedContactId'));
 registerRelinker('opportunity', 'leads', relinkConvertedLeads('convertedOpportunityId'));

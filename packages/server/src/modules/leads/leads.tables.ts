@@ -48,14 +48,28 @@ export const leads = pgTable(
       columns: [t.workspaceId, t.convertedContactId],
       foreignColumns: [contacts.workspaceId, contacts.id],
     }),
-    index('leads_owner_idx').on(t.workspaceId, t.ownerId),
-    index('leads_status_idx').on(t.workspaceId, t.status, t.updatedAt),
+    // Lists sort by -updatedAt unless told otherwise (nulls last, then id): these serve the
+    // first page and every cursor page of the whole list, of one owner's and of one status.
+    index('leads_owner_idx').on(t.workspaceId, t.ownerId, t.updatedAt.desc().nullsLast(), t.id),
+    index('leads_status_idx').on(t.workspaceId, t.status, t.updatedAt.desc().nullsLast(), t.id),
     index('leads_name_idx').on(t.workspaceId, t.name, t.id),
-    index('leads_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('leads_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
     index('leads_converted_account_idx').on(t.workspaceId, t.convertedAccountId),
     index('leads_converted_contact_idx').on(t.workspaceId, t.convertedContactId),
+    // Search (`q`) matches any of name, company, email and wechat: one trigram index per column
+    // lets the OR run as a union of index scans instead of reading every lead.
     index('leads_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('leads_company_trgm_idx').using('gin', sql`${t.company} gin_trgm_ops`),
+    index('leads_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
+    index('leads_wechat_trgm_idx').using('gin', sql`${t.wechat} gin_trgm_ops`),
+    // Two-character Chinese terms have no trigram: their character pairs (migration 0008).
+    index('leads_search_bigrams_idx').using(
+      'gin',
+      sql`gx_cjk_bigrams(${t.name})`,
+      sql`gx_cjk_bigrams(${t.company})`,
+      sql`gx_cjk_bigrams(${t.email})`,
+      sql`gx_cjk_bigrams(${t.wechat})`,
+    ),
     index('leads_match_keys_idx').using('gin', t.matchKeys),
   ],
 );

@@ -7,13 +7,14 @@ import type {
   Opportunity,
   Pipeline,
 } from '@guanxi/contract';
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { parseFilter, searchCondition } from '../../platform/list-query.js';
 import { cursorCondition, encodeCursor, orderBy, parseSort } from '../../platform/list-sort.js';
 import { requirePermission, restrictedFields, scopeCondition } from '../../platform/permissions.js';
 import { maskHiddenFields } from '../../platform/records.js';
+import { aggregateBoardTotals, readBoardTotals } from './board-totals.js';
 import {
   type OpportunityRow,
   opportunityObject,
@@ -23,8 +24,9 @@ import {
 import { opportunities } from './opportunities.tables.js';
 import { loadPipeline, loadPipelines, loadStage } from './stages.js';
 
-// The kanban board: per stage of a pipeline, its count and totals (one grouped query) and its
-// first cards (one keyset query per column, on the (stage, close date | updated) indexes).
+// The kanban board: per stage of a pipeline, its count and totals (kept in board-totals.ts, or
+// one grouped query when filtered) and its first cards (one keyset query per column, on the
+// (stage, close date | updated) indexes).
 
 const t = opportunities;
 
@@ -84,14 +86,6 @@ async function columnCards(
   return { data, nextCursor };
 }
 
-type TotalRow = {
-  stageId: string;
-  currency: string;
-  n: number;
-  amount: string | null;
-  weighted: string | null;
-};
-
 async function pipelineFor(ctx: Ctx, pipelineId: string | undefined): Promise<Pipeline> {
   const pipeline = pipelineId
     ? await loadPipeline(ctx.db, ctx.actor.workspaceId, pipelineId)
@@ -105,17 +99,12 @@ export async function getBoard(ctx: Ctx, query: BoardQuery): Promise<Board> {
   requirePermission(ctx, 'opportunity', 'read');
   const pipeline = await pipelineFor(ctx, query.pipelineId);
   const where = await boardWhere(ctx, query, pipeline.id);
-  const totals = (await ctx.db
-    .select({
-      stageId: t.stageId,
-      currency: t.currency,
-      n: sql<number>`count(*)::int`,
-      amount: sql<string | null>`sum(${t.amount})::text`,
-      weighted: sql<string | null>`round(sum(${t.amount} * ${t.probability}) / 100, 2)::text`,
-    })
-    .from(t)
-    .where(where)
-    .groupBy(t.stageId, t.currency)) as TotalRow[];
+  // The whole pipeline in the actor's scope reads the kept totals; a filter or a search has to
+  // aggregate the deals it selects.
+  const totals =
+    query.filter || query.q?.trim()
+      ? await aggregateBoardTotals(ctx, where)
+      : await readBoardTotals(ctx, pipeline.id);
   const { amountHidden } = visibleFields(ctx);
   const columns = await Promise.all(
     pipeline.stages.map(async (stage) => {

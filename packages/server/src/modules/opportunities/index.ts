@@ -1,4 +1,6 @@
+import { liveRecordsInScope, registerScopeSource } from '../../platform/read-through.js';
 import { registerDefaultPipeline } from './default-pipeline.js';
+import { opportunityObject } from './opportunities.service.js';
 import { registerOpportunityRelinkers } from './relinks.js';
 
 export {
@@ -6,6 +8,7 @@ export {
   type MoneySum,
   summarizeAccountOpportunities,
 } from './account-summary.js';
+export { setOpportunityContacts } from './contact-roles.service.js';
 export { opportunityRoutes } from './opportunities.routes.js';
 export {
   assertOpportunityLinkable,
@@ -16,7 +19,9 @@ export {
 } from './opportunities.service.js';
 export { transferOpportunities } from './opportunity-owners.js';
 export { pipelineRoutes } from './pipelines.routes.js';
-export { listPipelines } from './pipelines.service.js';
+export { createPipeline, listPipelines } from './pipelines.service.js';
 
 registerDefaultPipeline();
 registerOpportunityRelinkers();
+// Activities and tasks on an opportunity are readable by whoever can see the opportunity.
+registerScopeSource('opportunity', liveRecordsInScope(opportunityObject));

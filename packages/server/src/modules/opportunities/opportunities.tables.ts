@@ -16,7 +16,7 @@ import {
 import { recordColumns, ts } from '../../db/columns.js';
 import { accounts } from '../accounts/accounts.tables.js';
 import { contacts } from '../contacts/contacts.tables.js';
-import { memberForeignKey } from '../identity/identity.tables.js';
+import { memberForeignKey, members } from '../identity/identity.tables.js';
 
 /** A workspace's sales processes (per business line); the lowest position is the default. */
 export const pipelines = pgTable(
@@ -101,11 +101,18 @@ export const opportunities = pgTable(
       columns: [t.workspaceId, t.pipelineId, t.stageId],
       foreignColumns: [pipelineStages.workspaceId, pipelineStages.pipelineId, pipelineStages.id],
     }),
-    index('opportunities_owner_idx').on(t.workspaceId, t.ownerId),
+    // Lists sort by -updatedAt unless told otherwise (nulls last, then id): these two serve the
+    // first page and every cursor page of the whole list and of one owner's records.
+    index('opportunities_owner_idx').on(
+      t.workspaceId,
+      t.ownerId,
+      t.updatedAt.desc().nullsLast(),
+      t.id,
+    ),
     index('opportunities_account_idx').on(t.workspaceId, t.accountId),
     index('opportunities_contact_idx').on(t.workspaceId, t.contactId),
     index('opportunities_name_idx').on(t.workspaceId, t.name, t.id),
-    index('opportunities_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    index('opportunities_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
     index('opportunities_close_idx').on(t.workspaceId, t.expectedCloseDate, t.id),
     // Board: totals per stage of a pipeline, and each column's cards in either board order.
     index('opportunities_board_totals_idx')
@@ -117,7 +124,18 @@ export const opportunities = pgTable(
     index('opportunities_board_updated_idx')
       .on(t.workspaceId, t.stageId, t.updatedAt.desc().nullsLast(), t.id)
       .where(sql`${t.deletedAt} is null`),
+    // Search (`q`) matches any of name, next step and campaign: one trigram index per column
+    // lets the OR run as a union of index scans instead of reading every opportunity.
     index('opportunities_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('opportunities_next_step_trgm_idx').using('gin', sql`${t.nextStep} gin_trgm_ops`),
+    index('opportunities_campaign_trgm_idx').using('gin', sql`${t.campaign} gin_trgm_ops`),
+    // Two-character Chinese terms have no trigram: their character pairs (migration 0008).
+    index('opportunities_search_bigrams_idx').using(
+      'gin',
+      sql`gx_cjk_bigrams(${t.name})`,
+      sql`gx_cjk_bigrams(${t.nextStep})`,
+      sql`gx_cjk_bigrams(${t.campaign})`,
+    ),
   ],
 );
 
@@ -167,5 +185,44 @@ export const opportunityContacts = pgTable(
       foreignColumns: [contacts.workspaceId, contacts.id],
     }),
     index('opportunity_contacts_contact_idx').on(t.workspaceId, t.contactId),
+  ],
+);
+
+/**
+ * The board's totals kept as the opportunities change: per pipeline stage, owner and currency,
+ * how many live opportunities there are and their amounts (summed exactly; `amountCount` of them
+ * have one) and probability-weighted amounts (sum of amount × probability, not yet divided by
+ * 100). The opportunities' write hooks keep it exact in the write's transaction, so the board
+ * reads a few rows instead of aggregating every deal of the pipeline on each view.
+ */
+export const opportunityBoardTotals = pgTable(
+  'opportunity_board_totals',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    pipelineId: uuid('pipeline_id').notNull(),
+    stageId: uuid('stage_id').notNull(),
+    ownerId: uuid('owner_id').notNull(),
+    currency: text('currency').notNull(),
+    count: integer('count').notNull(),
+    amountCount: integer('amount_count').notNull(),
+    amount: numeric('amount').notNull(),
+    weighted: numeric('weighted').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'opportunity_board_totals_pk',
+      columns: [t.workspaceId, t.pipelineId, t.stageId, t.ownerId, t.currency],
+    }),
+    foreignKey({
+      name: 'opportunity_board_totals_owner_fk',
+      columns: [t.workspaceId, t.ownerId],
+      foreignColumns: [members.workspaceId, members.userId],
+    }),
+    // A stage can only be deleted once no opportunity is in it: its (zero) totals go with it.
+    foreignKey({
+      name: 'opportunity_board_totals_stage_fk',
+      columns: [t.workspaceId, t.pipelineId, t.stageId],
+      foreignColumns: [pipelineStages.workspaceId, pipelineStages.pipelineId, pipelineStages.id],
+    }).onDelete('cascade'),
   ],
 );

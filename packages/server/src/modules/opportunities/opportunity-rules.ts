@@ -12,6 +12,7 @@ import type { WriteAction } from '../../platform/record-writes.js';
 import { assertAccountLinkable, noteAccountWon } from '../accounts/index.js';
 import { getContact } from '../contacts/index.js';
 import { identityTables } from '../identity/index.js';
+import { noteBoardTotals } from './board-totals.js';
 import type { OpportunityRow } from './opportunities.service.js';
 import { opportunityStageHistory } from './opportunities.tables.js';
 import { syncPrimaryContact } from './primary-contact.js';
@@ -19,7 +20,8 @@ import { firstOpenStage, loadPipeline, loadPipelines, loadStage, type Stage } fr
 
 // The rules of an opportunity's write, run by the shared data layer inside its transaction:
 // validate (links, target stage, the stage's required fields), derive (what the stage sets)
-// and afterWrite (stage history, the account's last win, the primary contact's role).
+// and afterWrite (board totals, stage history, the account's last win, the primary contact's
+// role).
 
 type Input = Partial<CreateOpportunityInput & UpdateOpportunityInput>;
 
@@ -202,6 +204,7 @@ export async function afterOpportunityWrite(
 ): Promise<void> {
   const { before, after } = change;
   const state = resolved.get(ctx);
+  await noteBoardTotals(ctx, before, after);
   if (change.action !== 'create' && change.action !== 'update') return;
   if (!before || before.stageId !== after.stageId) {
     await ctx.db.insert(opportunityStageHistory).values({

@@ -5,8 +5,10 @@ import { createDefaultPools, poolDirectory } from './pool-defaults.js';
 import { reclaimWorkspace, workspacesWithReclaimRules } from './pool-reclaim.js';
 
 export { reclaimWorkspace } from './pool-reclaim.js';
+export { claimRecord, returnRecord } from './pool-records.service.js';
 export { poolServiceOf } from './pooled-objects.js';
 export { poolRoutes } from './pools.routes.js';
+export { listPools, updatePool } from './pools.service.js';
 
 registerWorkspaceDefaults('pools', createDefaultPools);
 registerPoolDirectory(poolDirectory);

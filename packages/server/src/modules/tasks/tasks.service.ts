@@ -82,6 +82,14 @@ export const taskObject: ObjectDef<TaskRow, Task> = {
     updatedAt: { column: t.updatedAt, type: 'datetime', sortable: true },
   },
   toApi: (row) => toTask(row),
+  // As activities (Salesforce's "controlled by parent" covers tasks too): the account team sees
+  // what is planned on the customer. The task stays its assignee's work: only the owner's scope
+  // changes or completes it, and "my tasks" and reminders are the assignee's alone.
+  readableThrough: [
+    { column: t.accountId, object: 'account' },
+    { column: t.leadId, object: 'lead' },
+    { column: t.opportunityId, object: 'opportunity' },
+  ],
   derivedFields: {
     leadId: ['leadName'],
     accountId: ['accountName'],

@@ -1,21 +1,50 @@
-import { Anchor, Badge, Group, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { BackLink } from '../../components/BackLink';
+import { ErrorAlert } from '../../components/ErrorAlert';
 import { RecordDetailPage } from '../../records/RecordDetailPage';
-import { ActivityTimeline } from '../activities';
 import { MergeButton } from '../duplicates';
-import { AccountOpportunities } from '../opportunities';
 import { ReturnToPoolButton } from '../pools';
-import { TaskPanel } from '../tasks';
-import { AccountContacts } from './AccountContacts';
+import { useAccountOverview } from './api';
 import { StatusBadge, TierBadge } from './badges';
+import { AccountKpis } from './overview/AccountKpis';
+import { Customer360 } from './overview/Customer360';
 import { accountMerge, accountRecord } from './record';
 
 const websiteHref = (website: string) =>
   /^https?:\/\//i.test(website) ? website : `https://${website}`;
 
-/** One account: header with facts and actions; details, contacts and history tabs. */
+/**
+ * One account as the customer 360: header with facts and actions, the key figures, then the
+ * company and its people beside the deals and the work on them; history in a drawer. One
+ * request (the overview) fills the whole page.
+ */
 export function AccountDetail({ id }: { id: string }) {
   const { t } = useTranslation();
+  const overview = useAccountOverview(id);
+  const back = <BackLink to={accountRecord.listPath} label={t('accounts.title')} />;
+  // After a refresh fails (e.g. the account was just moved to the trash) the page keeps what it
+  // showed; only a first load that fails shows the error.
+  if (overview.data === undefined) {
+    return overview.isError ? (
+      <Stack align="flex-start">
+        {back}
+        <ErrorAlert error={overview.error} onRetry={() => overview.refetch()} />
+        <Button component={Link} to={accountRecord.listPath} variant="default">
+          {t('accounts.title')}
+        </Button>
+      </Stack>
+    ) : (
+      <Stack aria-busy>
+        {back}
+        <Skeleton height={36} width="40%" />
+        <Skeleton height={88} />
+        <Skeleton height={320} />
+      </Stack>
+    );
+  }
+  const data = overview.data;
   return (
     <RecordDetailPage
       recordType={accountRecord}
@@ -24,6 +53,11 @@ export function AccountDetail({ id }: { id: string }) {
         <>
           <TierBadge tier={account.tier} />
           <StatusBadge status={account.status} />
+          {account.ownerId === null && (
+            <Badge color="orange" variant="light" tt="none">
+              {t('pools.inPool')}
+            </Badge>
+          )}
         </>
       )}
       actions={(account) => (
@@ -36,7 +70,9 @@ export function AccountDetail({ id }: { id: string }) {
         const owner = ownerName(account.ownerId);
         return (
           <Group gap="md">
-            {owner && <Text size="sm">{t('accounts.ownerLine', { name: owner })}</Text>}
+            {account.ownerId !== null && owner && (
+              <Text size="sm">{t('accounts.ownerLine', { name: owner })}</Text>
+            )}
             {account.industry && <Text size="sm">{label('industry', account.industry)}</Text>}
             {account.city && <Text size="sm">{account.city}</Text>}
           </Group>
@@ -77,49 +113,28 @@ export function AccountDetail({ id }: { id: string }) {
         {
           field: 'tags',
           span: 'full',
-          value: account.tags.length > 0 && (
-            <Group gap={6}>
-              {account.tags.map((tag) => (
-                <Badge key={tag} variant="outline" color="gray" tt="none">
-                  {tag}
-                </Badge>
-              ))}
-            </Group>
-          ),
+          value:
+            account.tags.length === 0 ? null : (
+              <Group gap={6}>
+                {account.tags.map((tag) => (
+                  <Badge key={tag} variant="outline" color="gray" tt="none">
+                    {tag}
+                  </Badge>
+                ))}
+              </Group>
+            ),
         },
         { field: 'notes', value: account.notes, span: 'full' },
       ]}
-      tabs={[
-        {
-          value: 'contacts',
-          label: (account) => (
-            <>
-              {t('accounts.tabContacts')}
-              {account.contactCount !== undefined && ` (${account.contactCount})`}
-            </>
-          ),
-          panel: (account) => <AccountContacts account={account} />,
-        },
-        {
-          value: 'opportunities',
-          label: () => t('opportunities.title'),
-          panel: (account) => <AccountOpportunities account={account} />,
-        },
-        {
-          value: 'activities',
-          label: () => t('activities.title'),
-          panel: (account) => (
-            <ActivityTimeline link={{ accountId: account.id }} readOnly={!!account.deletedAt} />
-          ),
-        },
-        {
-          value: 'tasks',
-          label: () => t('tasks.tab'),
-          panel: (account) => (
-            <TaskPanel link={{ accountId: account.id }} readOnly={!!account.deletedAt} />
-          ),
-        },
-      ]}
+      summary={() => <AccountKpis kpis={data.kpis} />}
+      layout={(account, details) => (
+        <Customer360
+          account={account}
+          overview={data}
+          details={details}
+          readOnly={account.deletedAt !== null}
+        />
+      )}
     />
   );
 }

@@ -40,6 +40,14 @@ export function ContactDetail({ id }: { id: string }) {
             t('contacts.noAccount')
           ),
         },
+        {
+          field: 'reportsToId',
+          value: contact.reportsToId && (
+            <RecordLink to="/contacts" id={contact.reportsToId}>
+              {contact.reportsToName ?? t('contacts.managerHidden')}
+            </RecordLink>
+          ),
+        },
         { field: 'title', value: contact.title },
         { field: 'department', value: contact.department },
         {

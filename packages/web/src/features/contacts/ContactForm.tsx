@@ -17,6 +17,7 @@ import {
   phoneRowErrors,
   valuesToInput,
 } from './form-values';
+import { ManagerPicker, managerError } from './ManagerPicker';
 import { PhonesInput } from './PhonesInput';
 
 /** Create and edit form for a contact; `defaults` prefill a new one, e.g. with its account. */
@@ -49,9 +50,28 @@ export function ContactForm(props: RecordFormProps<Contact, ContactDefaults>) {
             onChange={(id, name) => {
               setField('accountId', id);
               setField('accountName', name);
+              // A manager is someone at the same account: another account, another chart.
+              if (id !== values.accountId) {
+                setField('reportsToId', null);
+                setField('reportsToName', null);
+              }
             }}
             error={errors.accountId}
             disabled={!editable('accountId')}
+          />
+        )}
+        {visible('reportsToId') && (
+          <ManagerPicker
+            accountId={values.accountId}
+            contactId={contact?.id}
+            value={values.reportsToId}
+            valueLabel={values.reportsToName}
+            onChange={(id, name) => {
+              setField('reportsToId', id);
+              setField('reportsToName', name);
+            }}
+            error={errors.reportsToId && (managerError(t, form.save.error) ?? errors.reportsToId)}
+            disabled={!editable('reportsToId')}
           />
         )}
         {visible('title') && <TextInput label={t('contacts.fields.title')} {...text('title')} />}

@@ -1,7 +1,8 @@
 import type { Contact } from '@guanxi/contract';
 import { EnumBadge } from '../../components/EnumBadge';
 
-const ROLE_COLORS = {
+/** A color per buying role: the badge's, and the org chart's avatars. */
+export const BUYING_ROLE_COLORS: Record<string, string> = {
   decision_maker: 'red',
   influencer: 'orange',
   user: 'blue',
@@ -11,5 +12,5 @@ const ROLE_COLORS = {
 };
 
 export const BuyingRoleBadge = ({ role }: { role: Contact['buyingRole'] }) => (
-  <EnumBadge kind="buyingRole" value={role} colors={ROLE_COLORS} variant="light" />
+  <EnumBadge kind="buyingRole" value={role} colors={BUYING_ROLE_COLORS} variant="light" />
 );

@@ -5,7 +5,7 @@ export const PHONE_LABELS = ['mobile', 'work', 'home', 'other'] as const;
 export type PhoneLabel = (typeof PHONE_LABELS)[number];
 export type PhoneRow = { key: string; label: PhoneLabel; number: string };
 
-/** What the contact form edits. `accountName` only labels the picked account. */
+/** What the contact form edits. `accountName` and `reportsToName` only label the picked ones. */
 export type ContactFormValues = {
   name: string;
   title: string;
@@ -18,6 +18,8 @@ export type ContactFormValues = {
   campaign: string;
   accountId: string | null;
   accountName: string | null;
+  reportsToId: string | null;
+  reportsToName: string | null;
   ownerId: string | null;
   notes: string;
 };
@@ -42,7 +44,13 @@ export const phoneRowErrors = (errors: Record<string, string>, sent: PhoneRow[])
   return rows;
 };
 
-export type ContactDefaults = { accountId?: string; accountName?: string };
+/** Prefills of a new contact: its account, and whom it reports to there. */
+export type ContactDefaults = {
+  accountId?: string;
+  accountName?: string;
+  reportsToId?: string;
+  reportsToName?: string;
+};
 
 export const contactToValues = (
   contact: Contact | undefined,
@@ -60,6 +68,8 @@ export const contactToValues = (
   campaign: contact?.campaign ?? '',
   accountId: contact ? contact.accountId : (defaults.accountId ?? null),
   accountName: contact ? (contact.accountName ?? null) : (defaults.accountName ?? null),
+  reportsToId: contact ? contact.reportsToId : (defaults.reportsToId ?? null),
+  reportsToName: contact ? (contact.reportsToName ?? null) : (defaults.reportsToName ?? null),
   ownerId: contact?.ownerId ?? ownerId,
   notes: contact?.notes ?? '',
 });
@@ -77,6 +87,7 @@ export const valuesToInput = (v: ContactFormValues): CreateContactInput => ({
   source: v.source,
   campaign: textOrNull(v.campaign),
   accountId: v.accountId,
+  reportsToId: v.reportsToId,
   ownerId: v.ownerId ?? undefined,
   notes: textOrNull(v.notes),
 });

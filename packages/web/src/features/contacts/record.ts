@@ -50,8 +50,12 @@ export const contactMerge = {
     'source',
     'campaign',
     'accountId',
+    'reportsToId',
     'ownerId',
     'notes',
   ],
-  display: { accountId: (contact: Contact) => contact.accountName },
+  display: {
+    accountId: (contact: Contact) => contact.accountName,
+    reportsToId: (contact: Contact) => contact.reportsToName,
+  },
 } as const;

@@ -1,0 +1,3 @@
+ALTER TABLE "contacts" ADD COLUMN "reports_to_id" uuid;--> statement-breakpoint
+ALTER TABLE "contacts" ADD CONSTRAINT "contacts_reports_to_fk" FOREIGN KEY ("workspace_id","reports_to_id") REFERENCES "public"."contacts"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "contacts_reports_to_idx" ON "contacts" USING btree ("workspace_id","reports_to_id") WHERE "contacts"."reports_to_id" is not null;

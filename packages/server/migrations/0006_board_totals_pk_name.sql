@@ -1,0 +1,2 @@
+ALTER TABLE "opportunity_board_totals" DROP CONSTRAINT "opportunity_board_totals_workspace_id_pipeline_id_stage_id_owner_id_currency_pk";--> statement-breakpoint
+ALTER TABLE "opportunity_board_totals" ADD CONSTRAINT "opportunity_board_totals_pk" PRIMARY KEY("workspace_id","pipeline_id","stage_id","owner_id","currency");

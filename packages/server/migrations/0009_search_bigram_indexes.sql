@@ -1,0 +1,4 @@
+CREATE INDEX "accounts_search_bigrams_idx" ON "accounts" USING gin (gx_cjk_bigrams("name"),gx_cjk_bigrams("website"),gx_cjk_bigrams("phone"),gx_cjk_bigrams("city"),gx_cjk_bigrams("credit_code"));--> statement-breakpoint
+CREATE INDEX "contacts_search_bigrams_idx" ON "contacts" USING gin (gx_cjk_bigrams("name"),gx_cjk_bigrams("email"),gx_cjk_bigrams("wechat"),gx_cjk_bigrams("title"));--> statement-breakpoint
+CREATE INDEX "leads_search_bigrams_idx" ON "leads" USING gin (gx_cjk_bigrams("name"),gx_cjk_bigrams("company"),gx_cjk_bigrams("email"),gx_cjk_bigrams("wechat"));--> statement-breakpoint
+CREATE INDEX "opportunities_search_bigrams_idx" ON "opportunities" USING gin (gx_cjk_bigrams("name"),gx_cjk_bigrams("next_step"),gx_cjk_bigrams("campaign"));

@@ -9,7 +9,7 @@ import {
 } from '@guanxi/contract';
 import { and, arrayOverlaps, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Executor } from '../db/client.js';
+import { type Executor, rowsOf } from '../db/client.js';
 import { getUserNames } from '../modules/identity/index.js';
 import { auditedWrite } from './audit.js';
 import type { Ctx } from './context.js';
@@ -141,28 +141,23 @@ export async function findDuplicatesByKeys(
     const targetKeys = enabled.filter((k) => kinds.includes(kindOf(k)));
     if (!source || targetKeys.length === 0) continue;
     const { table } = source.def;
-    const rows = (await ctx.db
-      .select({
-        id: table.id,
-        name: source.nameColumn,
-        ownerId: table.ownerId,
-        keys: source.keysColumn,
-      })
-      .from(table)
-      .where(
-        and(
-          eq(table.workspaceId, ctx.actor.workspaceId),
-          isNull(table.deletedAt),
-          arrayOverlaps(source.keysColumn, targetKeys),
-          opts.excludeId && target === object ? ne(table.id, opts.excludeId) : undefined,
-        ),
-      )
-      .limit(MAX_PER_OBJECT)) as {
-      id: string;
-      name: string;
-      ownerId: string | null;
-      keys: string[];
-    }[];
+    // Keys are nearly unique, so the planner cannot estimate the overlap and, with a LIMIT,
+    // would rather read the whole table hoping to find matches early (seconds at a million
+    // contacts). Materialized, the candidates are found on their own: through the GIN index.
+    const matching = and(
+      eq(table.workspaceId, ctx.actor.workspaceId),
+      isNull(table.deletedAt),
+      arrayOverlaps(source.keysColumn, targetKeys),
+      opts.excludeId && target === object ? ne(table.id, opts.excludeId) : undefined,
+    );
+    const rows = rowsOf<{ id: string; name: string; owner_id: string | null; keys: string[] }>(
+      await ctx.db.execute(sql`
+        with candidates as materialized (
+          select ${table.id} as id, ${source.nameColumn} as name, ${table.ownerId} as owner_id,
+            ${source.keysColumn} as keys
+          from ${table} where ${matching})
+        select * from candidates limit ${MAX_PER_OBJECT}`),
+    ).map((r) => ({ id: r.id, name: r.name, ownerId: r.owner_id, keys: r.keys }));
     for (const row of rows) {
       const shared = targetKeys.filter((k) => row.keys.includes(k));
       const matchedOn = [...new Set(shared.map((k) => ruleOfKind.get(kindOf(k)) as string))];

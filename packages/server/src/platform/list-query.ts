@@ -228,12 +228,13 @@ export function searchCondition(columns: PgColumn[], q: string | undefined): SQL
   const term = q?.trim();
   if (!term) return undefined;
   const pattern = `%${likeEscape(term)}%`;
-  const pair = [...term].length === 2 && CJK.test(term) ? term.toLowerCase() : null;
-  return or(
-    ...columns.map((c) =>
-      pair
-        ? and(sql`gx_cjk_bigrams(${c}) @> array[${pair}]::text[]`, ilike(c, pattern))
-        : ilike(c, pattern),
-    ),
+  const matches = or(...columns.map((c) => ilike(c, pattern)));
+  if (!([...term].length === 2 && CJK.test(term))) return matches;
+  // A column containing the term has the pair among its own: the pairs find the candidates
+  // through the index, the substring match (not the pairs again) confirms each one.
+  const pair = term.toLowerCase();
+  return and(
+    or(...columns.map((c) => sql`gx_cjk_bigrams(${c}) @> array[${pair}]::text[]`)),
+    matches,
   );
 }

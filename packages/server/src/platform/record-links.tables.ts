@@ -36,7 +36,10 @@ const targets = {
 
 /**
  * Tenant-safe foreign keys of the link columns, and per link an index that lists a record's
- * activities or tasks in the given order (`trailing` columns), e.g. newest first.
+ * activities or tasks in the given order (`trailing` columns), e.g. newest first. The index
+ * holds only the rows that have the link (most activities link no lead), and it must serve the
+ * foreign key's own check too: deleting a contact looks for activities by `contact_id` alone,
+ * which an index limited to live rows cannot answer (a scan of every activity per contact).
  */
 export function recordLinkConstraints(
   table: string,
@@ -55,7 +58,7 @@ export function recordLinkConstraints(
       }),
       index(`${table}_${object}_idx`)
         .on(t.workspaceId, column, ...trailing())
-        .where(sql`deleted_at is null`),
+        .where(sql`${sql.identifier(column.name)} is not null`),
     ];
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   doublePrecision,
   index,
@@ -44,5 +45,12 @@ export const activities = pgTable(
       t.id,
     ),
     index('activities_occurred_idx').on(t.workspaceId, t.occurredAt.desc().nullsLast(), t.id),
+    // Two-character Chinese search terms (see platform/list-query searchCondition).
+    index('activities_search_bigrams_idx').using(
+      'gin',
+      sql`gx_cjk_bigrams(${t.subject})`,
+      sql`gx_cjk_bigrams(${t.body})`,
+      sql`gx_cjk_bigrams(${t.outcome})`,
+    ),
   ],
 );

@@ -37,5 +37,11 @@ export const tasks = pgTable(
       .where(sql`status = 'open' and deleted_at is null`),
     index('tasks_due_idx').on(t.workspaceId, t.dueAt, t.id),
     index('tasks_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
+    // Two-character Chinese search terms (see platform/list-query searchCondition).
+    index('tasks_search_bigrams_idx').using(
+      'gin',
+      sql`gx_cjk_bigrams(${t.title})`,
+      sql`gx_cjk_bigrams(${t.description})`,
+    ),
   ],
 );

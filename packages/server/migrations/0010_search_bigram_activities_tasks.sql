@@ -1,0 +1,2 @@
+CREATE INDEX "activities_search_bigrams_idx" ON "activities" USING gin (gx_cjk_bigrams("subject"),gx_cjk_bigrams("body"),gx_cjk_bigrams("outcome"));--> statement-breakpoint
+CREATE INDEX "tasks_search_bigrams_idx" ON "tasks" USING gin (gx_cjk_bigrams("title"),gx_cjk_bigrams("description"));

@@ -5,7 +5,7 @@ import cookie from '@fastify/cookie';
 import { configureZodMessages } from '@guanxi/contract';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { moduleRoutes } from './modules/index.js';
@@ -19,6 +19,7 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { registerErrorHandling } from './platform/http/problem.js';
 import { registerRateLimit } from './platform/http/rate-limit.js';
 import { registerSecurityHeaders } from './platform/http/security.js';
+import { responseSerializerCompiler } from './platform/http/serializer.js';
 import './platform/http/types.js';
 import { registerWebApp } from './platform/http/web.js';
 import { createMailer, type Mailer } from './platform/mailer.js';
@@ -60,7 +61,7 @@ export async function buildApp({ config, database, logger = false, mailer }: App
     mailer === undefined ? createMailer(config.SMTP_URL, config.MAIL_FROM) : mailer,
   );
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');

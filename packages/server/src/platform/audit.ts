@@ -7,6 +7,7 @@ import type { Ctx } from './context.js';
 import { invalid } from './errors.js';
 import { requireWorkspaceAdmin } from './permissions.js';
 import { auditEntries, type FieldChange, outboxEvents } from './platform.tables.js';
+import { forgetRecordNames } from './record-names.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'merge';
 
@@ -56,6 +57,7 @@ export async function recordChange(
   },
 ): Promise<void> {
   const { actor } = ctx;
+  forgetRecordNames(ctx, change.objectType);
   await tx.insert(auditEntries).values({
     workspaceId: actor.workspaceId,
     id: newId(),

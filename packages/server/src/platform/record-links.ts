@@ -1,8 +1,8 @@
 import { RECORD_LINK_FIELDS, type RecordLinkField } from '@guanxi/contract';
 import { assertAccountLinkable, getAccountNames } from '../modules/accounts/index.js';
-import { getContact, listContacts } from '../modules/contacts/index.js';
-import { assertLeadLinkable, listLeads } from '../modules/leads/index.js';
-import { assertOpportunityLinkable, listOpportunities } from '../modules/opportunities/index.js';
+import { getContact, getContactNames } from '../modules/contacts/index.js';
+import { assertLeadLinkable, getLeadNames } from '../modules/leads/index.js';
+import { assertOpportunityLinkable, getOpportunityNames } from '../modules/opportunities/index.js';
 import type { Ctx } from './context.js';
 import { AppError, type FieldError } from './errors.js';
 
@@ -134,41 +134,15 @@ export function linkPatch(next: Record<string, unknown>, current?: RecordLinks):
   return patch;
 }
 
-type Named = { id: string; name: string };
-
-/** Names of the given records the actor can see; none when the role may not read the object. */
-async function namesOf(load: () => Promise<{ data: Named[] }>): Promise<Map<string, string>> {
-  try {
-    return new Map((await load()).data.map((r) => [r.id, r.name]));
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'forbidden') return new Map();
-    throw error;
-  }
-}
-
-const byIds = (ids: string[]) => ({
-  limit: 200,
-  filter: JSON.stringify({ id: { in: ids } }),
-});
-
 /** Linked records' names for a page of activities or tasks (one query per object). */
 export async function linkNames(ctx: Ctx, rows: RecordLinks[]) {
-  const ids = (field: RecordLinkField) => [
-    ...new Set(rows.map((r) => r[field]).filter((id): id is string => !!id)),
-  ];
-  const [leads, accounts, contacts, opportunities] = [
-    ids('leadId'),
-    ids('accountId'),
-    ids('contactId'),
-    ids('opportunityId'),
-  ];
+  const ids = (field: RecordLinkField) =>
+    rows.map((r) => r[field]).filter((id): id is string => !!id);
   return {
-    lead: leads.length ? await namesOf(() => listLeads(ctx, byIds(leads))) : new Map(),
-    account: accounts.length ? await getAccountNames(ctx, accounts) : new Map<string, string>(),
-    contact: contacts.length ? await namesOf(() => listContacts(ctx, byIds(contacts))) : new Map(),
-    opportunity: opportunities.length
-      ? await namesOf(() => listOpportunities(ctx, byIds(opportunities)))
-      : new Map(),
+    lead: await getLeadNames(ctx, ids('leadId')),
+    account: await getAccountNames(ctx, ids('accountId')),
+    contact: await getContactNames(ctx, ids('contactId')),
+    opportunity: await getOpportunityNames(ctx, ids('opportunityId')),
   };
 }
 export type LinkNames = Awaited<ReturnType<typeof linkNames>>;

@@ -222,7 +222,11 @@ export async function getRecordHistory<
     .filter((e) => e.action !== 'update' || e.changes.length > 0);
 }
 
-/** Common API fields of every record (`ownerId` null only for records in a pool). */
+/**
+ * Common API fields of every record (`ownerId` null only for records in a pool). Objects add
+ * their own with `Object.assign(recordMetaToApi(row), { … })`: spreading it into a literal of
+ * thirty fields takes V8's slow path, 20–30 times slower (≈ 70 µs a record, 4 ms a list page).
+ */
 export const recordMetaToApi = <R extends StoredRecord>(row: R) => ({
   id: row.id,
   version: row.version,

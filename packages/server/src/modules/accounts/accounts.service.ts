@@ -10,12 +10,11 @@ import {
   RESTRICTABLE_FIELDS,
   type UpdateAccountInput,
 } from '@guanxi/contract';
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { registerDuplicateCheck } from '../../platform/duplicates.js';
 import { mergeRecords } from '../../platform/merge.js';
-import { scopeCondition } from '../../platform/permissions.js';
 import { pooledFieldsToApi } from '../../platform/pool-records.js';
+import { recordNames } from '../../platform/record-names.js';
 import { recordService } from '../../platform/record-service.js';
 import { getRecord, type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { accountMatchKeys } from './accounts.duplicates.js';
@@ -23,28 +22,27 @@ import { accounts } from './accounts.tables.js';
 
 type AccountRow = typeof accounts.$inferSelect;
 
-const toAccount = (row: AccountRow): Account => ({
-  ...recordMetaToApi(row),
-  ...pooledFieldsToApi(row),
-  name: row.name,
-  industry: row.industry as Account['industry'],
-  size: row.size as Account['size'],
-  country: row.country,
-  province: row.province,
-  city: row.city,
-  address: row.address,
-  website: row.website,
-  phone: row.phone,
-  creditCode: row.creditCode,
-  tier: row.tier as Account['tier'],
-  source: row.source as Account['source'],
-  campaign: row.campaign,
-  status: row.status as Account['status'],
-  tags: row.tags,
-  notes: row.notes,
-  lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
-  mergedIntoId: row.mergedIntoId,
-});
+const toAccount = (row: AccountRow): Account =>
+  Object.assign(recordMetaToApi(row), pooledFieldsToApi(row), {
+    name: row.name,
+    industry: row.industry as Account['industry'],
+    size: row.size as Account['size'],
+    country: row.country,
+    province: row.province,
+    city: row.city,
+    address: row.address,
+    website: row.website,
+    phone: row.phone,
+    creditCode: row.creditCode,
+    tier: row.tier as Account['tier'],
+    source: row.source as Account['source'],
+    campaign: row.campaign,
+    status: row.status as Account['status'],
+    tags: row.tags,
+    notes: row.notes,
+    lastActivityAt: row.lastActivityAt?.toISOString() ?? null,
+    mergedIntoId: row.mergedIntoId,
+  });
 
 const t = accounts;
 export const accountObject: ObjectDef<AccountRow, Account> = {
@@ -110,21 +108,9 @@ export const {
 export const mergeAccounts = (ctx: Ctx, input: MergeInput) =>
   mergeRecords(ctx, accountObject, accountService, input);
 
-/** Names of the given accounts that the actor may see (deleted ones included, marked). */
-export async function getAccountNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({ id: t.id, name: t.name })
-    .from(t)
-    .where(
-      and(
-        eq(t.workspaceId, ctx.actor.workspaceId),
-        inArray(t.id, ids),
-        await scopeCondition(ctx, 'account', t.ownerId),
-      ),
-    );
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
+/** Names of the given accounts that the actor may see (trashed ones included). */
+export const getAccountNames = (ctx: Ctx, ids: readonly string[]) =>
+  recordNames(ctx, accountObject, t.name, ids);
 
 /** Throws 404 unless the account exists in this workspace, is live and visible to the actor. */
 export async function assertAccountLinkable(ctx: Ctx, id: string): Promise<void> {

@@ -27,18 +27,18 @@ const toLocation = (row: ActivityRow): ActivityLocation | null =>
     ? null
     : { address: row.locationAddress, latitude: row.latitude, longitude: row.longitude };
 
-const toActivity = (row: ActivityRow, names?: LinkNames): Activity => ({
-  ...recordMetaToApi(row),
-  kind: row.kind as Activity['kind'],
-  subject: row.subject,
-  body: row.body,
-  occurredAt: row.occurredAt.toISOString(),
-  durationMinutes: row.durationMinutes,
-  outcome: row.outcome,
-  nextFollowUpAt: row.nextFollowUpAt?.toISOString() ?? null,
-  location: toLocation(row),
-  ...linksToApi(row, names),
-});
+const toActivity = (row: ActivityRow, names?: LinkNames): Activity =>
+  Object.assign(recordMetaToApi(row), {
+    kind: row.kind as Activity['kind'],
+    subject: row.subject,
+    body: row.body,
+    occurredAt: row.occurredAt.toISOString(),
+    durationMinutes: row.durationMinutes,
+    outcome: row.outcome,
+    nextFollowUpAt: row.nextFollowUpAt?.toISOString() ?? null,
+    location: toLocation(row),
+    ...linksToApi(row, names),
+  });
 
 const t = activities;
 export const activityObject: ObjectDef<ActivityRow, Activity> = {

@@ -13,41 +13,37 @@ import type { Ctx } from '../../platform/context.js';
 import { registerDuplicateCheck } from '../../platform/duplicates.js';
 import { AppError } from '../../platform/errors.js';
 import { mergeRecords } from '../../platform/merge.js';
+import { recordNames } from '../../platform/record-names.js';
 import { recordService } from '../../platform/record-service.js';
 import { type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { assertAccountLinkable, getAccountNames } from '../accounts/index.js';
 import { contactMatchKeys } from './contacts.duplicates.js';
 import { contacts } from './contacts.tables.js';
-import {
-  assertValidManager,
-  detachDirectReports,
-  getContactNames,
-  managerAfterAccountChange,
-} from './org-chart.js';
+import { assertValidManager, detachDirectReports, managerAfterAccountChange } from './org-chart.js';
 import { withOrgChartLock } from './org-chart-lock.js';
 
 type ContactRow = typeof contacts.$inferSelect;
 
 type LinkedNames = { accounts?: Map<string, string>; contacts?: Map<string, string> };
 
-const toContact = (row: ContactRow, names: LinkedNames = {}): Contact => ({
-  ...recordMetaToApi(row),
-  name: row.name,
-  title: row.title,
-  department: row.department,
-  email: row.email,
-  phones: row.phones,
-  wechat: row.wechat,
-  buyingRole: row.buyingRole as Contact['buyingRole'],
-  source: row.source as Contact['source'],
-  campaign: row.campaign,
-  accountId: row.accountId,
-  accountName: row.accountId ? (names.accounts?.get(row.accountId) ?? null) : null,
-  reportsToId: row.reportsToId,
-  reportsToName: row.reportsToId ? (names.contacts?.get(row.reportsToId) ?? null) : null,
-  notes: row.notes,
-  mergedIntoId: row.mergedIntoId,
-});
+const toContact = (row: ContactRow, names: LinkedNames = {}): Contact =>
+  Object.assign(recordMetaToApi(row), {
+    name: row.name,
+    title: row.title,
+    department: row.department,
+    email: row.email,
+    phones: row.phones,
+    wechat: row.wechat,
+    buyingRole: row.buyingRole as Contact['buyingRole'],
+    source: row.source as Contact['source'],
+    campaign: row.campaign,
+    accountId: row.accountId,
+    accountName: row.accountId ? (names.accounts?.get(row.accountId) ?? null) : null,
+    reportsToId: row.reportsToId,
+    reportsToName: row.reportsToId ? (names.contacts?.get(row.reportsToId) ?? null) : null,
+    notes: row.notes,
+    mergedIntoId: row.mergedIntoId,
+  });
 
 const t = contacts;
 export const contactObject: ObjectDef<ContactRow, Contact> = {
@@ -77,6 +73,10 @@ export const contactObject: ObjectDef<ContactRow, Contact> = {
   toApi: (row) => toContact(row),
   derivedFields: { accountId: ['accountName'], reportsToId: ['reportsToName'] },
 };
+
+/** Names of the given contacts that the actor may see (trashed ones included). */
+export const getContactNames = (ctx: Ctx, ids: readonly string[]) =>
+  recordNames(ctx, contactObject, t.name, ids);
 
 const linkedIds = (rows: ContactRow[], link: (row: ContactRow) => string | null) => [
   ...new Set(rows.map(link).filter((id): id is string => !!id)),

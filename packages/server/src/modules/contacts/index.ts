@@ -6,7 +6,13 @@ import { relinkDirectReports } from './org-chart.js';
 
 export { transferContacts } from './contact-owners.js';
 export { contactRoutes } from './contacts.routes.js';
-export { createContact, getContact, listContacts, updateContact } from './contacts.service.js';
+export {
+  createContact,
+  getContact,
+  getContactNames,
+  listContacts,
+  updateContact,
+} from './contacts.service.js';
 
 registerClaimFollower('account', 'contacts', followAccountClaim);
 registerRelinker('account', 'contacts', relinkAccountContacts);

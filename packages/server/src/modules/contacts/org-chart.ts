@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/context.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { scopeCondition } from '../../platform/permissions.js';
@@ -194,20 +194,4 @@ export async function relinkDirectReports(
     .set({ reportsToId: null, ...bump })
     .where(reportsOfMerged);
   return moved.length;
-}
-
-/** Names of the given contacts that the actor may see (trashed ones included). */
-export async function getContactNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await ctx.db
-    .select({ id: t.id, name: t.name })
-    .from(t)
-    .where(
-      and(
-        eq(t.workspaceId, ctx.actor.workspaceId),
-        inArray(t.id, ids),
-        await scopeCondition(ctx, 'contact', t.ownerId),
-      ),
-    );
-  return new Map(rows.map((r) => [r.id, r.name]));
 }

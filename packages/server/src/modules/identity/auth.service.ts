@@ -1,6 +1,6 @@
 import type { LoginInput, Me, SignupInput } from '@guanxi/contract';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { type Db, isUniqueViolation } from '../../db/client.js';
+import { type Db, isUniqueViolation, perDatabase } from '../../db/client.js';
 import { newId } from '../../db/ids.js';
 import type { Actor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
@@ -137,14 +137,11 @@ const actorColumns = {
   permissions: roles.permissions,
 };
 
-/** The actor behind a session cookie, or null when it is unknown, expired or deactivated. */
-export async function resolveSession(
-  db: Db,
-  token: string,
-  now: Date,
-): Promise<{ actor: Actor; csrfToken: string } | null> {
-  const tokenHash = sha256(token);
-  const [row] = await db
+// Every API request resolves its caller first: both lookups are prepared statements, so each
+// connection plans them once instead of on every request (planning the join cost more than
+// running it: 0.5 of 0.8 ms).
+const sessionLookup = perDatabase((db) =>
+  db
     .select({ ...actorColumns, csrfToken: sessions.csrfToken, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(
@@ -154,22 +151,17 @@ export async function resolveSession(
     .innerJoin(roles, and(eq(roles.workspaceId, members.workspaceId), eq(roles.id, members.roleId)))
     .where(
       and(
-        eq(sessions.tokenHash, tokenHash),
-        gt(sessions.expiresAt, now),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
         eq(members.status, 'active'),
       ),
     )
-    .limit(1);
-  if (!row) return null;
-  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
-  }
-  const { csrfToken, lastSeenAt: _seen, ...member } = row;
-  return { actor: { ...member, via: 'session', apiKeyId: null }, csrfToken };
-}
+    .limit(1)
+    .prepare('gx_resolve_session'),
+);
 
-export async function resolveApiKey(db: Db, key: string, now: Date): Promise<Actor | null> {
-  const [row] = await db
+const apiKeyLookup = perDatabase((db) =>
+  db
     .select({ ...actorColumns, apiKeyId: apiKeys.id, lastUsedAt: apiKeys.lastUsedAt })
     .from(apiKeys)
     .innerJoin(
@@ -179,12 +171,33 @@ export async function resolveApiKey(db: Db, key: string, now: Date): Promise<Act
     .innerJoin(roles, and(eq(roles.workspaceId, members.workspaceId), eq(roles.id, members.roleId)))
     .where(
       and(
-        eq(apiKeys.keyHash, sha256(key)),
+        eq(apiKeys.keyHash, sql.placeholder('keyHash')),
         isNull(apiKeys.revokedAt),
         eq(members.status, 'active'),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('gx_resolve_api_key'),
+);
+
+/** The actor behind a session cookie, or null when it is unknown, expired or deactivated. */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const tokenHash = sha256(token);
+  const [row] = await sessionLookup(db).execute({ tokenHash, now });
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  }
+  const { csrfToken, lastSeenAt: _seen, ...member } = row;
+  return { actor: { ...member, via: 'session', apiKeyId: null }, csrfToken };
+}
+
+export async function resolveApiKey(db: Db, key: string, now: Date): Promise<Actor | null> {
+  const [row] = await apiKeyLookup(db).execute({ keyHash: sha256(key) });
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > API_KEY_TOUCH_MS) {
     await db

@@ -13,6 +13,7 @@ export {
   assertLeadLinkable,
   createLead,
   getLead,
+  getLeadNames,
   listLeads,
   noteLeadActivity,
   updateLead,

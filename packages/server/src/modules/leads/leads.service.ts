@@ -15,6 +15,7 @@ import { registerDuplicateCheck } from '../../platform/duplicates.js';
 import { AppError } from '../../platform/errors.js';
 import { mergeRecords } from '../../platform/merge.js';
 import { pooledFieldsToApi } from '../../platform/pool-records.js';
+import { recordNames } from '../../platform/record-names.js';
 import { recordService } from '../../platform/record-service.js';
 import { getRecord, type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { leadMatchKeys } from './leads.duplicates.js';
@@ -24,30 +25,29 @@ export type LeadRow = typeof leads.$inferSelect;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export const toLead = (row: LeadRow): Lead => ({
-  ...recordMetaToApi(row),
-  ...pooledFieldsToApi(row),
-  name: row.name,
-  company: row.company,
-  title: row.title,
-  email: row.email,
-  phones: row.phones,
-  wechat: row.wechat,
-  source: row.source as Lead['source'],
-  campaign: row.campaign,
-  industry: row.industry as Lead['industry'],
-  region: row.region,
-  status: row.status as Lead['status'],
-  disqualifyReason: row.disqualifyReason,
-  lifecycleStage: row.lifecycleStage as Lead['lifecycleStage'],
-  notes: row.notes,
-  lastActivityAt: iso(row.lastActivityAt),
-  convertedAt: iso(row.convertedAt),
-  convertedAccountId: row.convertedAccountId,
-  convertedContactId: row.convertedContactId,
-  convertedOpportunityId: row.convertedOpportunityId,
-  mergedIntoId: row.mergedIntoId,
-});
+export const toLead = (row: LeadRow): Lead =>
+  Object.assign(recordMetaToApi(row), pooledFieldsToApi(row), {
+    name: row.name,
+    company: row.company,
+    title: row.title,
+    email: row.email,
+    phones: row.phones,
+    wechat: row.wechat,
+    source: row.source as Lead['source'],
+    campaign: row.campaign,
+    industry: row.industry as Lead['industry'],
+    region: row.region,
+    status: row.status as Lead['status'],
+    disqualifyReason: row.disqualifyReason,
+    lifecycleStage: row.lifecycleStage as Lead['lifecycleStage'],
+    notes: row.notes,
+    lastActivityAt: iso(row.lastActivityAt),
+    convertedAt: iso(row.convertedAt),
+    convertedAccountId: row.convertedAccountId,
+    convertedContactId: row.convertedContactId,
+    convertedOpportunityId: row.convertedOpportunityId,
+    mergedIntoId: row.mergedIntoId,
+  });
 
 const t = leads;
 export const leadObject: ObjectDef<LeadRow, Lead> = {
@@ -145,6 +145,10 @@ export const {
   restore: restoreLead,
   history: getLeadHistory,
 } = leadService;
+
+/** Names of the given leads that the actor may see (trashed ones included). */
+export const getLeadNames = (ctx: Ctx, ids: readonly string[]) =>
+  recordNames(ctx, leadObject, t.name, ids);
 
 /** Throws 404 unless the lead exists in this workspace, is live and visible to the actor. */
 export async function assertLeadLinkable(ctx: Ctx, id: string): Promise<void> {

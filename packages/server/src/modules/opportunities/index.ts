@@ -14,6 +14,7 @@ export {
   assertOpportunityLinkable,
   createOpportunity,
   getOpportunity,
+  getOpportunityNames,
   listOpportunities,
   updateOpportunity,
 } from './opportunities.service.js';

@@ -7,6 +7,7 @@ import {
   type UpdateOpportunityInput,
 } from '@guanxi/contract';
 import type { Ctx } from '../../platform/context.js';
+import { recordNames } from '../../platform/record-names.js';
 import { recordService } from '../../platform/record-service.js';
 import { getRecord, type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { getAccountNames } from '../accounts/index.js';
@@ -22,29 +23,29 @@ export type OpportunityRow = typeof opportunities.$inferSelect;
 export const toOpportunity = (
   row: OpportunityRow,
   accountNames?: Map<string, string>,
-): Opportunity => ({
-  ...recordMetaToApi(row),
-  name: row.name,
-  accountId: row.accountId,
-  accountName: accountNames?.get(row.accountId) ?? null,
-  contactId: row.contactId,
-  pipelineId: row.pipelineId,
-  stageId: row.stageId,
-  amount: row.amount,
-  currency: row.currency,
-  probability: row.probability,
-  expectedCloseDate: row.expectedCloseDate,
-  forecastCategory: row.forecastCategory as Opportunity['forecastCategory'],
-  source: row.source as Opportunity['source'],
-  campaign: row.campaign,
-  competitors: row.competitors,
-  nextStep: row.nextStep,
-  lossReason: row.lossReason,
-  closedAt: row.closedAt?.toISOString() ?? null,
-  stageEnteredAt: row.stageEnteredAt.toISOString(),
-  ownerId: row.ownerId,
-  notes: row.notes,
-});
+): Opportunity =>
+  Object.assign(recordMetaToApi(row), {
+    name: row.name,
+    accountId: row.accountId,
+    accountName: accountNames?.get(row.accountId) ?? null,
+    contactId: row.contactId,
+    pipelineId: row.pipelineId,
+    stageId: row.stageId,
+    amount: row.amount,
+    currency: row.currency,
+    probability: row.probability,
+    expectedCloseDate: row.expectedCloseDate,
+    forecastCategory: row.forecastCategory as Opportunity['forecastCategory'],
+    source: row.source as Opportunity['source'],
+    campaign: row.campaign,
+    competitors: row.competitors,
+    nextStep: row.nextStep,
+    lossReason: row.lossReason,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    stageEnteredAt: row.stageEnteredAt.toISOString(),
+    ownerId: row.ownerId,
+    notes: row.notes,
+  });
 
 const t = opportunities;
 export const opportunityObject: ObjectDef<OpportunityRow, Opportunity> = {
@@ -92,6 +93,10 @@ export const opportunityObject: ObjectDef<OpportunityRow, Opportunity> = {
   toApi: (row) => toOpportunity(row),
   derivedFields: { accountId: ['accountName'] },
 };
+
+/** Names of the given opportunities that the actor may see (trashed ones included). */
+export const getOpportunityNames = (ctx: Ctx, ids: readonly string[]) =>
+  recordNames(ctx, opportunityObject, t.name, ids);
 
 /** Opportunities with the names of their accounts the actor can see. */
 export async function presentOpportunities(

@@ -24,21 +24,21 @@ export const recurrenceOf = (row: TaskRow): TaskRecurrence | null =>
       }
     : null;
 
-const toTask = (row: TaskRow, names?: LinkNames): Task => ({
-  ...recordMetaToApi(row),
-  title: row.title,
-  description: row.description,
-  dueAt: row.dueAt?.toISOString() ?? null,
-  dueDate: row.dueDate,
-  priority: row.priority as Task['priority'],
-  status: row.status as Task['status'],
-  completedAt: row.completedAt?.toISOString() ?? null,
-  reminderMinutesBefore: row.reminderMinutesBefore,
-  reminderAt: row.reminderAt?.toISOString() ?? null,
-  recurrence: recurrenceOf(row),
-  nextOccurrenceId: row.nextOccurrenceId,
-  ...linksToApi(row, names),
-});
+const toTask = (row: TaskRow, names?: LinkNames): Task =>
+  Object.assign(recordMetaToApi(row), {
+    title: row.title,
+    description: row.description,
+    dueAt: row.dueAt?.toISOString() ?? null,
+    dueDate: row.dueDate,
+    priority: row.priority as Task['priority'],
+    status: row.status as Task['status'],
+    completedAt: row.completedAt?.toISOString() ?? null,
+    reminderMinutesBefore: row.reminderMinutesBefore,
+    reminderAt: row.reminderAt?.toISOString() ?? null,
+    recurrence: recurrenceOf(row),
+    nextOccurrenceId: row.nextOccurrenceId,
+    ...linksToApi(row, names),
+  });
 
 const t = tasks;
 export const taskObject: ObjectDef<TaskRow, Task> = {

@@ -50,7 +50,8 @@ export async function openTarget(spec: TargetSpec, opts: { reset: boolean }): Pr
       close: () => client.close(),
     };
   }
-  const pool = new pg.Pool({ connectionString: spec.url, max: 4 });
+  mkdirSync(OUT_DIR, { recursive: true });
+  const pool = new pg.Pool({ connectionString: spec.url, max: 8 });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   if (opts.reset) {
     await db.execute(sql`drop schema if exists public cascade`);

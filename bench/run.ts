@@ -34,7 +34,13 @@ const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as Meta;
 const wanted = (name: string) => !options.only || options.only.some((o) => name.startsWith(o));
 const run = { connections: options.connections, seconds: options.duration };
 
-type Row = LoadResult & { bench: string; target: string; scale: number; ratio?: number };
+type Row = LoadResult & {
+  bench: string;
+  target: string;
+  scale: number;
+  connections: number;
+  ratio?: number;
+};
 const results: Row[] = [];
 const failed: string[] = [];
 const admin = { authorization: `Bearer ${meta.adminKey}` };
@@ -58,7 +64,13 @@ async function probe(path: string, init: RequestInit = {}) {
   return res.json() as Promise<{ data: { id: string }[]; nextCursor: string | null }>;
 }
 
-/** Measures one request shape; fails loudly when any answer was not 2xx. */
+/** Requests that a person waits for: also measured alone, the latency of an unloaded server. */
+const ALONE = /^(list|record|search)\./;
+
+/**
+ * Measures one request shape under load and, for the pages a person waits for, again on one
+ * connection (`name@1`); fails loudly when any answer was not 2xx.
+ */
 async function bench(
   name: string,
   path: string,
@@ -68,8 +80,26 @@ async function bench(
   const headers = opts.headers ?? admin;
   const post = opts.bodyFor?.(99_999) ?? opts.body;
   await probe(path, { headers, method: opts.method, ...(post !== undefined && { body: post }) });
-  const result = await load({ url: `${app.url}${path}`, ...run, ...opts, headers });
-  const row: Row = { bench: name, target: spec.kind, scale: meta.scale, ...result };
+  await measure(name, path, { ...run, ...opts, headers });
+  if (ALONE.test(name) && run.connections > 1) {
+    await measure(`${name}@1`, path, {
+      ...opts,
+      headers,
+      connections: 1,
+      seconds: Math.max(2, run.seconds / 2),
+    });
+  }
+}
+
+async function measure(name: string, path: string, opts: Omit<Parameters<typeof load>[0], 'url'>) {
+  const result = await load({ url: `${app.url}${path}`, ...opts });
+  const row: Row = {
+    bench: name,
+    target: spec.kind,
+    scale: meta.scale,
+    connections: opts.connections,
+    ...result,
+  };
   results.push(row);
   console.log(JSON.stringify(row));
   // A wrong answer makes every figure meaningless: stop. Requests that got no answer in time
@@ -106,6 +136,11 @@ try {
     'list.activities',
     `/api/v1/activities?${query({ kind: { eq: 'visit' } }, '-occurredAt')}`,
   );
+
+  // A rep's to-do list: open tasks, soonest due first (own-records scope).
+  await bench('list.tasks.rep', `/api/v1/tasks?${query({ status: { eq: 'open' } }, 'dueAt')}`, {
+    headers: rep,
+  });
 
   for (const account of meta.account360 ?? []) {
     await bench(`record.account360.${account.label}`, `/api/v1/accounts/${account.id}/overview`);
@@ -159,6 +194,7 @@ try {
     bench: 'memory.serverRss',
     target: spec.kind,
     scale: meta.scale,
+    connections: 0,
     requests: 0,
     errors: 0,
     non2xx: 0,
@@ -183,6 +219,7 @@ try {
     bench: 'ceiling.bareList',
     target: spec.kind,
     scale: meta.scale,
+    connections: run.connections,
     ...ceilingResult,
   });
   console.log(JSON.stringify(results[results.length - 1]));
@@ -190,7 +227,7 @@ try {
   await ceiling.stop();
 }
 for (const row of results) {
-  if (/^(list|record|search)\./.test(row.bench)) {
+  if (ALONE.test(row.bench) && row.connections === run.connections) {
     row.ratio = Math.round((row.rps / ceilingResult.rps) * 1000) / 1000;
   }
 }

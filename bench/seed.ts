@@ -16,8 +16,10 @@ import { activityLoad } from './lib/gen-activities.js';
 import { accountLoad, contactLoad } from './lib/gen-customers.js';
 import { opportunityContactLoad, opportunityLoad, stageHistoryLoad } from './lib/gen-deals.js';
 import { leadLoad } from './lib/gen-leads.js';
+import { taskLoad } from './lib/gen-tasks.js';
 import { countsFor, parseOptions } from './lib/options.js';
 import { COMMON_ZH_NAMES, namePools } from './lib/random.js';
+import { recordSeed } from './lib/results.js';
 import { metaFile, openTarget, targetFromEnv } from './lib/target.js';
 import { FIVE_YEARS, planAccounts, type SeedWorld, type TableLoad } from './lib/world.js';
 
@@ -83,6 +85,7 @@ const steps: [() => TableLoad, boolean][] = [
   [() => opportunityContactLoad(world), true],
   [() => leadLoad(world, counts.leads), true],
   [() => activityLoad(world, counts.activities), true],
+  [() => taskLoad(world, counts.tasks), true],
   [() => accountLoad(world), false],
 ];
 
@@ -171,4 +174,5 @@ const result = {
   perTable,
 };
 console.log(JSON.stringify(result));
+if (options.record) recordSeed(result);
 await target.close();

@@ -8,6 +8,21 @@ import { openTarget, targetFromEnv } from './lib/target.js';
 const target = await openTarget(targetFromEnv(), { reset: false });
 const { db } = target.database;
 
+/**
+ * Rows of an activity or task table whose links break a rule: about nothing, about a missing
+ * lead or account, or naming a contact or deal of another account.
+ */
+const linkRule = (table: string) => `select count(*) from ${table} x
+    where (x.lead_id is null and x.account_id is null)
+      or (x.lead_id is not null and not exists (select 1 from leads l
+        where l.workspace_id = x.workspace_id and l.id = x.lead_id))
+      or (x.account_id is not null and not exists (select 1 from accounts a
+        where a.workspace_id = x.workspace_id and a.id = x.account_id))
+      or (x.contact_id is not null and not exists (select 1 from contacts c
+        where c.workspace_id = x.workspace_id and c.id = x.contact_id and c.account_id = x.account_id))
+      or (x.opportunity_id is not null and not exists (select 1 from opportunities o
+        where o.workspace_id = x.workspace_id and o.id = x.opportunity_id and o.account_id = x.account_id))`;
+
 /** Each query counts the rows that break one rule; every count must be 0. */
 const RULES: Record<string, string> = {
   'contact → account': `select count(*) from contacts c where c.account_id is not null
@@ -32,12 +47,10 @@ const RULES: Record<string, string> = {
     where o.contact_id is not null and not exists (select 1 from opportunity_contacts oc
       where oc.workspace_id = o.workspace_id and oc.opportunity_id = o.id
         and oc.contact_id = o.contact_id and oc.is_primary)`,
-  'activity links': `select count(*) from activities x
-    where not exists (select 1 from accounts a where a.workspace_id = x.workspace_id and a.id = x.account_id)
-      or (x.contact_id is not null and not exists (select 1 from contacts c
-        where c.workspace_id = x.workspace_id and c.id = x.contact_id and c.account_id = x.account_id))
-      or (x.opportunity_id is not null and not exists (select 1 from opportunities o
-        where o.workspace_id = x.workspace_id and o.id = x.opportunity_id and o.account_id = x.account_id))`,
+  'activity links': linkRule('activities'),
+  'task links': linkRule('tasks'),
+  'tasks: done ones completed, one kind of due': `select count(*) from tasks t
+    where (t.status = 'done') <> (t.completed_at is not null) or (t.due_at is not null and t.due_date is not null)`,
   'account last_activity_at = newest activity': `select count(*) from accounts a
     where a.last_activity_at is distinct from (select max(x.occurred_at) from activities x
       where x.workspace_id = a.workspace_id and x.account_id = a.id and x.deleted_at is null)`,

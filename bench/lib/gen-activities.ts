@@ -5,6 +5,7 @@ import {
   createdBefore,
   DAY,
   iso,
+  type LeadPlan,
   type OpportunityPlan,
   RECORD_COLUMNS,
   recordMeta,
@@ -36,12 +37,15 @@ const SUBJECTS: Record<string, [string[], string[]]> = {
     ['Reorg at the customer', 'Budget next quarter', 'Competitor involved'],
   ],
 };
+/** Share of activities about a lead (the rest are about accounts, their contacts and deals). */
+const LEAD_SHARE = 0.06;
 const OUTCOMES = ['有意向', '需要再跟进', 'Interested', 'Not now', '已约下次会议'];
 
 /**
- * Follow-up records over five years: calls, emails, meetings, visits, notes, each about an
- * account and one of its contacts, or about one of its deals that was open at the time; mostly
- * logged by whoever works the account. Moves the account's last activity time.
+ * Follow-up records over five years: calls, emails, meetings, visits, notes, each about a lead
+ * that came in lately, or about an account and one of its contacts, or about one of its deals
+ * that was open at the time; mostly logged by whoever works the record. Moves the account's
+ * last activity time.
  */
 export function activityLoad(w: SeedWorld, count: number): TableLoad {
   const r = streamOf(w.seed, 'activities');
@@ -59,6 +63,7 @@ export function activityLoad(w: SeedWorld, count: number): TableLoad {
       'outcome',
       'next_follow_up_at',
       'location_address',
+      'lead_id',
       'account_id',
       'contact_id',
       'opportunity_id',
@@ -66,16 +71,24 @@ export function activityLoad(w: SeedWorld, count: number): TableLoad {
     *lines(from, to) {
       const deals = w.opportunities as OpportunityPlan;
       const dealCount = deals.ids.length;
+      const leads = w.leads as LeadPlan;
+      const leadCount = leads.ids.length;
       for (let i = from; i < to; i++) {
         const created = createdAt(w, r, i, count);
         // Logged up to two days after it happened.
         const occurred = created - r.next() * 2 * DAY;
-        let a: number;
+        let a = -1;
+        let lead = -1;
         let contact: string | null = null;
         let deal = -1;
+        // Some are about a lead still being qualified: one of those that came in lately.
+        const leadsBefore = createdBefore(w, occurred, leadCount);
+        const leadsLately = createdBefore(w, occurred - 60 * DAY, leadCount);
         const recentDeals = createdBefore(w, occurred, dealCount);
         const oldestOpen = createdBefore(w, occurred - 180 * DAY, dealCount);
-        if (r.next() < 0.35 && recentDeals > oldestOpen) {
+        if (r.next() < LEAD_SHARE && leadsBefore > leadsLately) {
+          lead = leadsLately + r.int(leadsBefore - leadsLately);
+        } else if (r.next() < 0.35 && recentDeals > oldestOpen) {
           deal = oldestOpen + r.int(recentDeals - oldestOpen);
           a = deals.account[deal];
           contact = r.next() < 0.5 ? deals.contact[deal] : null;
@@ -85,14 +98,19 @@ export function activityLoad(w: SeedWorld, count: number): TableLoad {
         }
         const ownerIndex =
           r.next() < 0.85
-            ? deal >= 0
-              ? deals.owner[deal]
-              : accounts.formerOwner[a]
+            ? lead >= 0
+              ? leads.owner[lead]
+              : deal >= 0
+                ? deals.owner[deal]
+                : accounts.formerOwner[a]
             : r.skewed(w.ownerIds.length);
         const updated = r.next() < 0.9 ? created : created + r.next() * (w.now - created);
         const meta = recordMeta(w, r, created, w.ownerIds[ownerIndex], { updated });
-        accounts.activityCount[a]++;
-        if (occurred > accounts.lastActivity[a]) accounts.lastActivity[a] = occurred;
+        if (a >= 0) {
+          accounts.activityCount[a]++;
+          if (occurred > accounts.lastActivity[a]) accounts.lastActivity[a] = occurred;
+        }
+        const chinese = a >= 0 ? accounts.chinese[a] === 1 : r.next() < 0.65;
         const kind = r.pick(KINDS);
         const timed = kind === 'call' || kind === 'meeting' || kind === 'visit';
         const followUp =
@@ -100,14 +118,15 @@ export function activityLoad(w: SeedWorld, count: number): TableLoad {
         yield [
           meta.line,
           kind,
-          text(r.pick(SUBJECTS[kind][accounts.chinese[a] === 1 ? 0 : 1])),
+          text(r.pick(SUBJECTS[kind][chinese ? 0 : 1])),
           r.next() < 0.5 ? text(r.pick(w.names.sentences)) : '',
           iso(occurred),
           timed ? 5 + r.int(kind === 'call' ? 40 : 120) : '',
           r.next() < 0.3 ? text(r.pick(OUTCOMES)) : '',
           followUp ? iso(followUp) : '',
-          kind === 'visit' ? text(`客户现场 ${a}`) : '',
-          accounts.ids[a],
+          kind === 'visit' ? text(a >= 0 ? `客户现场 ${a}` : `线索现场 ${lead}`) : '',
+          lead >= 0 ? leads.ids[lead] : '',
+          a >= 0 ? accounts.ids[a] : '',
           contact ?? '',
           deal >= 0 ? deals.ids[deal] : '',
         ].join(',');

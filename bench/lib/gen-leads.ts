@@ -8,6 +8,7 @@ import {
   createdBefore,
   DAY,
   iso,
+  type LeadPlan,
   mobile,
   phonesField,
   RECORD_COLUMNS,
@@ -49,6 +50,13 @@ const LIFECYCLE: Record<string, string[]> = {
 export function leadLoad(w: SeedWorld, count: number): TableLoad {
   const r = streamOf(w.seed, 'leads');
   const accounts = w.accounts;
+  const plan: LeadPlan = {
+    ids: new Array(count),
+    created: new Float64Array(count),
+    owner: new Int16Array(count),
+    open: new Uint8Array(count),
+  };
+  w.leads = plan;
   return {
     table: 'leads',
     count,
@@ -82,11 +90,16 @@ export function leadLoad(w: SeedWorld, count: number): TableLoad {
         const created = createdAt(w, r, i, count);
         const status = statusOf(w.now - created, r.next());
         const pooled = status !== 'converted' && r.next() < 0.25;
-        const owner = w.ownerIds[r.skewed(w.ownerIds.length)];
+        const ownerIndex = r.skewed(w.ownerIds.length);
+        const owner = w.ownerIds[ownerIndex];
         const decidedAt = created + r.next() * Math.min(90 * DAY, w.now - created);
         const pooledAt = pooled ? created + r.next() * (w.now - created) : 0;
         const updated = Math.max(decidedAt, pooledAt);
         const meta = recordMeta(w, r, created, pooled ? null : owner, { updated, by: owner });
+        plan.ids[i] = meta.id;
+        plan.created[i] = created;
+        plan.owner[i] = ownerIndex;
+        plan.open[i] = status === 'converted' || status === 'disqualified' ? 0 : 1;
         const chinese = r.next() < 0.65;
         const [city, province] = r.pick(CN_CITIES);
         const name = chinese ? r.pick(w.names.zhPeople) : r.pick(w.names.enPeople);

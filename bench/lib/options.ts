@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 /**
  * `--scale 1` ≈ 100k accounts, 1M contacts, 300k opportunities (with their stage history and
- * contact roles), 3M activities, 200k leads.
+ * contact roles), 3M activities, 200k leads, 500k tasks.
  */
 export const BASE_COUNTS = {
   accounts: 100_000,
@@ -10,6 +10,7 @@ export const BASE_COUNTS = {
   opportunities: 300_000,
   activities: 3_000_000,
   leads: 200_000,
+  tasks: 500_000,
 };
 
 export function parseOptions(argv = process.argv.slice(2)) {

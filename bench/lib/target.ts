@@ -37,6 +37,22 @@ export const serverEnv = (spec: TargetSpec): Record<string, string> =>
 
 export type OpenTarget = { database: Database; bulk: BulkTarget; close(): Promise<void> };
 
+/** Creates the server database the URL names when it is not there yet (the seed may make it). */
+async function ensureDatabase(url: string) {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  if (!name) return;
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: server.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Opens the target; `reset` starts from an empty database (the bench database is disposable). */
 export async function openTarget(spec: TargetSpec, opts: { reset: boolean }): Promise<OpenTarget> {
   if (spec.kind === 'pglite') {
@@ -51,6 +67,7 @@ export async function openTarget(spec: TargetSpec, opts: { reset: boolean }): Pr
     };
   }
   mkdirSync(OUT_DIR, { recursive: true });
+  if (opts.reset) await ensureDatabase(spec.url);
   const pool = new pg.Pool({ connectionString: spec.url, max: 8 });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   if (opts.reset) {

@@ -51,6 +51,16 @@ export type OpportunityPlan = {
   stageEntered: Float64Array;
 };
 
+/** Leads decided by the lead load, for the activities and tasks about them. */
+export type LeadPlan = {
+  ids: string[];
+  created: Float64Array;
+  /** Owner index into `ownerIds` (the former owner while the lead waits in the pool). */
+  owner: Int16Array;
+  /** 1 while the lead is still being worked (not converted or disqualified). */
+  open: Uint8Array;
+};
+
 /** What every generated row needs to know about the workspace it goes into. */
 export type SeedWorld = {
   seed: number;
@@ -66,6 +76,7 @@ export type SeedWorld = {
   names: NamePools;
   accounts: AccountPlan;
   opportunities?: OpportunityPlan;
+  leads?: LeadPlan;
 };
 
 /** One table's rows as CSV lines for COPY, generated lazily chunk by chunk. */

@@ -137,10 +137,16 @@ try {
     `/api/v1/activities?${query({ kind: { eq: 'visit' } }, '-occurredAt')}`,
   );
 
-  // A rep's to-do list: open tasks, soonest due first (own-records scope).
+  // A rep's pages: activities and open tasks (soonest due first) as a rep sees them, their own
+  // and those on the accounts, leads and opportunities they own; then "my tasks", the rep's own
+  // open tasks by overdue, today and upcoming.
+  await bench('list.activities.rep', `/api/v1/activities?${query({}, '-occurredAt')}`, {
+    headers: rep,
+  });
   await bench('list.tasks.rep', `/api/v1/tasks?${query({ status: { eq: 'open' } }, 'dueAt')}`, {
     headers: rep,
   });
+  await bench('list.tasks.mine', '/api/v1/tasks/mine', { headers: rep });
 
   for (const account of meta.account360 ?? []) {
     await bench(`record.account360.${account.label}`, `/api/v1/accounts/${account.id}/overview`);

@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { integer, jsonb, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  type ExtraConfigColumn,
+  index,
+  integer,
+  jsonb,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 export const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -16,3 +23,14 @@ export const recordColumns = () => ({
   deletedBy: uuid('deleted_by'),
   custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
 });
+
+/**
+ * The owner index of a record table: one owner's records in the default list order (-updatedAt,
+ * nulls last, then id), for the first page and every cursor page of "my records". `deleted_at`
+ * rides last so that the ids of an actor's live records (the data scope of read-through links,
+ * platform/read-through) come from the index alone, without a visit to each row.
+ */
+export const ownerIndex = (
+  name: string,
+  t: Record<'workspaceId' | 'ownerId' | 'updatedAt' | 'id' | 'deletedAt', ExtraConfigColumn>,
+) => index(name).on(t.workspaceId, t.ownerId, t.updatedAt.desc().nullsLast(), t.id, t.deletedAt);

@@ -21,6 +21,7 @@ export const recordLinkColumns = () => ({
 
 type Linked = {
   workspaceId: ExtraConfigColumn;
+  deletedAt: ExtraConfigColumn;
   leadId: ExtraConfigColumn;
   accountId: ExtraConfigColumn;
   contactId: ExtraConfigColumn;
@@ -40,6 +41,8 @@ const targets = {
  * holds only the rows that have the link (most activities link no lead), and it must serve the
  * foreign key's own check too: deleting a contact looks for activities by `contact_id` alone,
  * which an index limited to live rows cannot answer (a scan of every activity per contact).
+ * `deleted_at` rides last: a page of the live records on the parents an actor sees is read from
+ * the index alone (platform/read-through), not one row visit per record of every such parent.
  */
 export function recordLinkConstraints(
   table: string,
@@ -57,7 +60,7 @@ export function recordLinkConstraints(
         foreignColumns: [target.workspaceId, target.id],
       }),
       index(`${table}_${object}_idx`)
-        .on(t.workspaceId, column, ...trailing())
+        .on(t.workspaceId, column, ...trailing(), t.deletedAt)
         .where(sql`${sql.identifier(column.name)} is not null`),
     ];
   });

@@ -174,7 +174,7 @@ export async function listRecords<Row extends StoredRecord, Api extends Record<s
   const visibility =
     opts.scope === 'pool'
       ? undefined
-      : await readAlternatives(ctx, def.object, table.ownerId, links);
+      : await readAlternatives(ctx, def.object, table.ownerId, links, query.limit + 1);
   const order = orderBy(sort, table.id);
   const limit = query.limit + 1;
   const rows = (visibility && visibility.length > 1

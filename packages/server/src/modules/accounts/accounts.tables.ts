@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { recordColumns, ts } from '../../db/columns.js';
+import { ownerIndex, recordColumns, ts } from '../../db/columns.js';
 import { memberForeignKey } from '../identity/identity.tables.js';
 import { poolColumns, poolConstraints } from '../pools/pools.tables.js';
 
@@ -41,9 +41,9 @@ export const accounts = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     memberForeignKey(t.workspaceId, t.ownerId),
     ...poolConstraints('accounts', t),
-    // Lists sort by -updatedAt unless told otherwise (nulls last, then id): these two serve the
-    // first page and every cursor page of the whole list and of one owner's records.
-    index('accounts_owner_idx').on(t.workspaceId, t.ownerId, t.updatedAt.desc().nullsLast(), t.id),
+    // Lists sort by -updatedAt unless told otherwise (nulls last, then id): the owner index and
+    // accounts_updated_idx serve the first page and every cursor page of one owner's and of all.
+    ownerIndex('accounts_owner_idx', t),
     index('accounts_name_idx').on(t.workspaceId, t.name, t.id),
     index('accounts_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
     // Search (`q`) matches any of name, website, phone, city and credit code: one trigram index

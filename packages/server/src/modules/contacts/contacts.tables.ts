@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { recordColumns } from '../../db/columns.js';
+import { ownerIndex, recordColumns } from '../../db/columns.js';
 import { accounts } from '../accounts/accounts.tables.js';
 import { memberForeignKey } from '../identity/identity.tables.js';
 
@@ -41,9 +41,9 @@ export const contacts = pgTable(
       columns: [t.workspaceId, t.reportsToId],
       foreignColumns: [t.workspaceId, t.id],
     }),
-    // Lists sort by -updatedAt unless told otherwise (nulls last, then id): these two serve the
-    // first page and every cursor page of the whole list and of one owner's records.
-    index('contacts_owner_idx').on(t.workspaceId, t.ownerId, t.updatedAt.desc().nullsLast(), t.id),
+    // Lists sort by -updatedAt unless told otherwise (nulls last, then id): the owner index and
+    // contacts_updated_idx serve the first page and every cursor page of one owner's and of all.
+    ownerIndex('contacts_owner_idx', t),
     index('contacts_account_idx').on(t.workspaceId, t.accountId),
     // Most contacts report to no one: only the ones that do are indexed (direct-report lookups).
     index('contacts_reports_to_idx')

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { recordColumns, ts } from '../../db/columns.js';
+import { ownerIndex, recordColumns, ts } from '../../db/columns.js';
 import { accounts } from '../accounts/accounts.tables.js';
 import { contacts, type Phone } from '../contacts/contacts.tables.js';
 import { memberForeignKey } from '../identity/identity.tables.js';
@@ -50,7 +50,7 @@ export const leads = pgTable(
     }),
     // Lists sort by -updatedAt unless told otherwise (nulls last, then id): these serve the
     // first page and every cursor page of the whole list, of one owner's and of one status.
-    index('leads_owner_idx').on(t.workspaceId, t.ownerId, t.updatedAt.desc().nullsLast(), t.id),
+    ownerIndex('leads_owner_idx', t),
     index('leads_status_idx').on(t.workspaceId, t.status, t.updatedAt.desc().nullsLast(), t.id),
     index('leads_name_idx').on(t.workspaceId, t.name, t.id),
     index('leads_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),

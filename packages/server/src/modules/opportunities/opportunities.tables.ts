@@ -13,7 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { recordColumns, ts } from '../../db/columns.js';
+import { ownerIndex, recordColumns, ts } from '../../db/columns.js';
 import { accounts } from '../accounts/accounts.tables.js';
 import { contacts } from '../contacts/contacts.tables.js';
 import { memberForeignKey, members } from '../identity/identity.tables.js';
@@ -103,12 +103,7 @@ export const opportunities = pgTable(
     }),
     // Lists sort by -updatedAt unless told otherwise (nulls last, then id): these two serve the
     // first page and every cursor page of the whole list and of one owner's records.
-    index('opportunities_owner_idx').on(
-      t.workspaceId,
-      t.ownerId,
-      t.updatedAt.desc().nullsLast(),
-      t.id,
-    ),
+    ownerIndex('opportunities_owner_idx', t),
     index('opportunities_account_idx').on(t.workspaceId, t.accountId),
     index('opportunities_contact_idx').on(t.workspaceId, t.contactId),
     index('opportunities_name_idx').on(t.workspaceId, t.name, t.id),

@@ -109,6 +109,12 @@ export const opportunities = pgTable(
     index('opportunities_name_idx').on(t.workspaceId, t.name, t.id),
     index('opportunities_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
     index('opportunities_close_idx').on(t.workspaceId, t.expectedCloseDate, t.id),
+    // The working list: open deals by recency. Most of a CRM's deals are closed (won or lost over
+    // the years), so the whole-list index walks thousands of them to fill a page of open ones;
+    // any filter that implies "not closed" (forecast category commit, best case) uses this one.
+    index('opportunities_open_updated_idx')
+      .on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id)
+      .where(sql`${t.deletedAt} is null and ${t.forecastCategory} <> 'closed'`),
     // Board: totals per stage of a pipeline, and each column's cards in either board order.
     index('opportunities_board_totals_idx')
       .on(t.workspaceId, t.pipelineId, t.stageId, t.currency)

@@ -1,0 +1,1 @@
+CREATE INDEX "opportunities_open_updated_idx" ON "opportunities" USING btree ("workspace_id","updated_at" DESC NULLS LAST,"id") WHERE "opportunities"."deleted_at" is null and "opportunities"."forecast_category" <> 'closed';

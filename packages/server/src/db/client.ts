@@ -74,10 +74,27 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
+/** The SQLSTATE of a failed query: on the error itself or on the driver error inside it. */
+function sqlState(error: unknown): { code?: unknown; constraint?: unknown } | undefined {
+  return (
+    [error, (error as { cause?: unknown } | null)?.cause]
+      .map((e) => e as { code?: unknown; constraint?: unknown } | null)
+      .find((e) => typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) ?? undefined
+  );
+}
+
 /** Whether a failed query (or the driver error inside it) broke the given unique constraint. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  return [error, (error as { cause?: unknown } | null)?.cause].some((e) => {
-    const pg = e as { code?: unknown; constraint?: unknown } | null;
-    return pg?.code === '23505' && pg.constraint === constraint;
-  });
+  const state = sqlState(error);
+  return state?.code === '23505' && state.constraint === constraint;
+}
+
+/**
+ * Whether a transaction failed only because a concurrent one held what it needed: a deadlock
+ * (40P01) or a serialization failure (40001). PostgreSQL rolled it back whole; the same request
+ * can simply be sent again.
+ */
+export function isConcurrencyFailure(error: unknown): boolean {
+  const code = sqlState(error)?.code;
+  return code === '40P01' || code === '40001';
 }

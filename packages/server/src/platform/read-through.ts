@@ -142,7 +142,9 @@ const WALK_US = 20;
  * proportion to the parents and their records, the second to how rare the actor's records are
  * among all: for a rep who sees 7,391 of 200,000 leads the walk reads 23,000 activities to find a
  * page (6% link a lead), for one who sees 4,312 of 100,000 accounts 1,300 (94% link an account),
- * where probing would read 126,000.
+ * where probing would read 126,000. Both estimates are of the unfiltered list: a filter makes
+ * the walk longer, and on a column the link index lacks turns each probed entry into a row
+ * visit; either way the two plans still return the same page.
  */
 export function linkPlan(
   visible: number,

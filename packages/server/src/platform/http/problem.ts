@@ -2,6 +2,7 @@ import type { ErrorCode, Problem } from '@guanxi/contract';
 import { READ_ONLY_FIELDS, REQUIRED_MESSAGE } from '@guanxi/contract';
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isConcurrencyFailure } from '../../db/client.js';
 import { AppError, type FieldError, STATUS_BY_CODE, TITLE_BY_CODE } from '../errors.js';
 
 const readOnly = new Set<string>(READ_ONLY_FIELDS);
@@ -126,6 +127,15 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, 'bad_request', error.message);
+    }
+    if (isConcurrencyFailure(error)) {
+      request.log.warn({ err: error }, 'transaction lost to a concurrent one');
+      reply.header('Retry-After', '1');
+      return sendProblem(
+        reply,
+        'conflict',
+        'Another change to the same records ran at the same moment, so nothing was saved. Send the request again.',
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(

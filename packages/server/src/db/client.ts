@@ -75,12 +75,10 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 /** The SQLSTATE of a failed query: on the error itself or on the driver error inside it. */
-function sqlState(error: unknown): { code?: unknown; constraint?: unknown } | undefined {
-  return (
-    [error, (error as { cause?: unknown } | null)?.cause]
-      .map((e) => e as { code?: unknown; constraint?: unknown } | null)
-      .find((e) => typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) ?? undefined
-  );
+function sqlState(error: unknown): { code?: unknown; constraint?: unknown } | null | undefined {
+  return [error, (error as { cause?: unknown } | null)?.cause]
+    .map((e) => e as { code?: unknown; constraint?: unknown } | null)
+    .find((e) => typeof e?.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code));
 }
 
 /** Whether a failed query (or the driver error inside it) broke the given unique constraint. */

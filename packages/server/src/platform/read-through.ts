@@ -115,15 +115,11 @@ async function linkShape(ctx: Ctx, parent: Parent): Promise<LinkShape | undefine
   const parents = Number(row?.parents);
   const children = Number(row?.children);
   const linkedShare = 1 - Number(row?.nulls);
-  const known =
-    row?.nulls !== null &&
-    row?.nulls !== undefined &&
-    parents > 0 &&
-    children > 0 &&
-    linkedShare > 0;
-  const shape = known
-    ? { parents, linkedPerParent: (children * linkedShare) / parents, linkedShare }
-    : undefined;
+  // reltuples is -1 and null_frac missing until the tables are analyzed.
+  const shape =
+    row?.nulls != null && parents > 0 && children > 0 && linkedShare > 0
+      ? { parents, linkedPerParent: (children * linkedShare) / parents, linkedShare }
+      : undefined;
   cache.set(key, { at: Date.now(), shape });
   return shape;
 }

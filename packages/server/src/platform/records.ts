@@ -171,12 +171,12 @@ export async function listRecords<Row extends StoredRecord, Api extends Record<s
   );
   // The trash lists what the actor may restore: the owner's scope, not records read through links.
   const links = query.deleted === 'true' ? undefined : def.readableThrough;
+  const limit = query.limit + 1;
   const visibility =
     opts.scope === 'pool'
       ? undefined
-      : await readAlternatives(ctx, def.object, table.ownerId, links, query.limit + 1);
+      : await readAlternatives(ctx, def.object, table.ownerId, links, limit);
   const order = orderBy(sort, table.id);
-  const limit = query.limit + 1;
   const rows = (visibility && visibility.length > 1
     ? await ctx.db
         .select()

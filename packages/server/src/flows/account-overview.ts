@@ -6,6 +6,7 @@ import { summarizeAccountOpportunities } from '../modules/opportunities/index.js
 import { listTasks } from '../modules/tasks/index.js';
 import type { Ctx } from '../platform/context.js';
 import { objectPermission } from '../platform/permissions.js';
+import { rememberRecordName } from '../platform/record-names.js';
 
 const DAY_MS = 86_400_000;
 
@@ -25,6 +26,8 @@ const ifReadable = <T>(ctx: Ctx, object: PermissionObject, load: () => Promise<T
  */
 export async function getAccountOverview(ctx: Ctx, id: string): Promise<AccountOverview> {
   const account = await getAccount(ctx, id);
+  // Every panel names the account; the page has it already.
+  rememberRecordName(ctx, 'account', id, account.name);
   // PGlite runs one query at a time; sequential loads keep one request from queueing itself.
   const contacts = await ifReadable(ctx, 'contact', async () => {
     const page = await listContacts(ctx, query({ accountId: { eq: id } }, 'name', 200));

@@ -1,10 +1,14 @@
 import { RECORD_LINK_FIELDS, type RecordLinkField } from '@guanxi/contract';
-import { assertAccountLinkable, getAccountNames } from '../modules/accounts/index.js';
-import { getContact, getContactNames } from '../modules/contacts/index.js';
-import { assertLeadLinkable, getLeadNames } from '../modules/leads/index.js';
-import { assertOpportunityLinkable, getOpportunityNames } from '../modules/opportunities/index.js';
+import { accountNameSource, assertAccountLinkable } from '../modules/accounts/index.js';
+import { contactNameSource, getContact } from '../modules/contacts/index.js';
+import { assertLeadLinkable, leadNameSource } from '../modules/leads/index.js';
+import {
+  assertOpportunityLinkable,
+  opportunityNameSource,
+} from '../modules/opportunities/index.js';
 import type { Ctx } from './context.js';
 import { AppError, type FieldError } from './errors.js';
+import { namesOf } from './record-names.js';
 
 // Links of activities and tasks to leads, accounts, contacts and opportunities: each link must
 // be a live record the actor can see, at least one is required, and the account follows from a
@@ -134,16 +138,17 @@ export function linkPatch(next: Record<string, unknown>, current?: RecordLinks):
   return patch;
 }
 
-/** Linked records' names for a page of activities or tasks (one query per object). */
+/** Linked records' names for a page of activities or tasks (one query for all four objects). */
 export async function linkNames(ctx: Ctx, rows: RecordLinks[]) {
   const ids = (field: RecordLinkField) =>
     rows.map((r) => r[field]).filter((id): id is string => !!id);
-  return {
-    lead: await getLeadNames(ctx, ids('leadId')),
-    account: await getAccountNames(ctx, ids('accountId')),
-    contact: await getContactNames(ctx, ids('contactId')),
-    opportunity: await getOpportunityNames(ctx, ids('opportunityId')),
-  };
+  const [lead, account, contact, opportunity] = await namesOf(ctx, [
+    [leadNameSource, ids('leadId')],
+    [accountNameSource, ids('accountId')],
+    [contactNameSource, ids('contactId')],
+    [opportunityNameSource, ids('opportunityId')],
+  ]);
+  return { lead, account, contact, opportunity };
 }
 export type LinkNames = Awaited<ReturnType<typeof linkNames>>;
 

@@ -1,55 +1,102 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { rowsOf } from '../db/client.js';
 import type { Ctx } from './context.js';
 import { objectPermission, scopeCondition } from './permissions.js';
-import type { ObjectDef, StoredRecord } from './records.js';
+import type { ObjectDef } from './records.js';
 
 // Lists and record pages show the names of linked records (an activity's account and contact,
 // a contact's manager). One request often asks for the same names several times (the customer
 // 360 page resolves its account's name for every panel), so the answers are kept for the
 // request; every audited write forgets the names of its object (see audit.ts recordChange).
+// A page that shows names of several objects asks for them together: one query, whatever the
+// number of objects, since each query is a round trip and most of a page's cost.
+
+/** Where the names of one kind of record are read. */
+export type NameSource = {
+  // biome-ignore lint/suspicious/noExplicitAny: any record definition; only its table is read.
+  def: Pick<ObjectDef<any, Record<string, unknown>>, 'object' | 'table'>;
+  column: PgColumn;
+};
+
+type Memo = Map<string, string | null>;
 
 const memoKey = (object: string) => `names:${object}`;
 
-/**
- * Names of the given records that the actor may see (the owner's data scope; records in the
- * trash keep their name), as id → name. Empty when the role may not read the object.
- */
-export async function recordNames<Row extends StoredRecord>(
-  ctx: Ctx,
-  def: Pick<ObjectDef<Row, Record<string, unknown>>, 'object' | 'table'>,
-  nameColumn: PgColumn,
-  ids: readonly string[],
-): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  if (ids.length === 0 || !objectPermission(ctx, def.object).read) return names;
-  let memo = ctx.cache.get(memoKey(def.object)) as Map<string, string | null> | undefined;
+function memoOf(ctx: Ctx, object: string): Memo {
+  let memo = ctx.cache.get(memoKey(object)) as Memo | undefined;
   if (!memo) {
     memo = new Map();
-    ctx.cache.set(memoKey(def.object), memo);
+    ctx.cache.set(memoKey(object), memo);
   }
-  const missing = [...new Set(ids)].filter((id) => !memo.has(id));
-  if (missing.length > 0) {
-    const { table } = def;
-    // One array parameter: the statement is the same for any number of ids.
-    const rows = (await ctx.db
-      .select({ id: table.id, name: nameColumn })
-      .from(table)
-      .where(
-        and(
+  return memo;
+}
+
+/**
+ * Names of the given records of each source that the actor may see (the owner's data scope;
+ * records in the trash keep their name), as id → name per source, in the order asked. A source
+ * the role may not read answers an empty map. Ids not known to the request are read in one query.
+ */
+export async function namesOf(
+  ctx: Ctx,
+  wanted: readonly (readonly [NameSource, readonly string[]])[],
+): Promise<Map<string, string>[]> {
+  const readable = wanted.map(
+    ([source, ids]) => ids.length > 0 && objectPermission(ctx, source.def.object).read,
+  );
+  const parts = [];
+  for (const [i, [source, ids]] of wanted.entries()) {
+    if (!readable[i]) continue;
+    const memo = memoOf(ctx, source.def.object);
+    const missing = [...new Set(ids)].filter((id) => !memo.has(id));
+    if (missing.length === 0) continue;
+    for (const id of missing) memo.set(id, null);
+    const { table } = source.def;
+    parts.push(
+      // One array parameter: the statement is the same for any number of ids.
+      sql`select ${sql.raw(String(i))} as source, ${table.id} as id, ${source.column} as name
+        from ${table}
+        where ${and(
           eq(table.workspaceId, ctx.actor.workspaceId),
           sql`${table.id} = any(${sql.param(missing)}::uuid[])`,
-          await scopeCondition(ctx, def.object, table.ownerId),
-        ),
-      )) as { id: string; name: string }[];
-    for (const id of missing) memo.set(id, null);
-    for (const row of rows) memo.set(row.id, row.name);
+          await scopeCondition(ctx, source.def.object, table.ownerId),
+        )}`,
+    );
   }
-  for (const id of ids) {
-    const name = memo.get(id);
-    if (name != null) names.set(id, name);
+  if (parts.length > 0) {
+    const rows = rowsOf<{ source: number; id: string; name: string }>(
+      await ctx.db.execute(sql.join(parts, sql` union all `)),
+    );
+    for (const row of rows) memoOf(ctx, wanted[row.source][0].def.object).set(row.id, row.name);
   }
+  return wanted.map(([source, ids], i) => {
+    const names = new Map<string, string>();
+    if (!readable[i]) return names;
+    const memo = memoOf(ctx, source.def.object);
+    for (const id of ids) {
+      const name = memo.get(id);
+      if (name != null) names.set(id, name);
+    }
+    return names;
+  });
+}
+
+/** Names of the given records of one source that the actor may see, as id → name. */
+export async function recordNames(
+  ctx: Ctx,
+  source: NameSource,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const [names] = await namesOf(ctx, [[source, ids]]);
   return names;
+}
+
+/**
+ * The request has read a record the actor may open (a record page): its name is known, so the
+ * page's panels that name it need not read it again.
+ */
+export function rememberRecordName(ctx: Ctx, object: string, id: string, name: string): void {
+  memoOf(ctx, object).set(id, name);
 }
 
 /** A write changed records of `object`: names read before it are no longer trusted. */

@@ -14,7 +14,7 @@ import type { Ctx } from '../../platform/context.js';
 import { registerDuplicateCheck } from '../../platform/duplicates.js';
 import { mergeRecords } from '../../platform/merge.js';
 import { pooledFieldsToApi } from '../../platform/pool-records.js';
-import { recordNames } from '../../platform/record-names.js';
+import { type NameSource, recordNames } from '../../platform/record-names.js';
 import { recordService } from '../../platform/record-service.js';
 import { getRecord, type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { accountMatchKeys } from './accounts.duplicates.js';
@@ -108,9 +108,12 @@ export const {
 export const mergeAccounts = (ctx: Ctx, input: MergeInput) =>
   mergeRecords(ctx, accountObject, accountService, input);
 
+/** Where account names are read, for pages that name several kinds of record at once. */
+export const accountNameSource: NameSource = { def: accountObject, column: t.name };
+
 /** Names of the given accounts that the actor may see (trashed ones included). */
 export const getAccountNames = (ctx: Ctx, ids: readonly string[]) =>
-  recordNames(ctx, accountObject, t.name, ids);
+  recordNames(ctx, accountNameSource, ids);
 
 /** Throws 404 unless the account exists in this workspace, is live and visible to the actor. */
 export async function assertAccountLinkable(ctx: Ctx, id: string): Promise<void> {

@@ -6,6 +6,7 @@ export { accountPool, transferAccounts } from './account-pool.js';
 export { noteAccountWon } from './account-won.js';
 export { accountRoutes } from './accounts.routes.js';
 export {
+  accountNameSource,
   assertAccountLinkable,
   createAccount,
   getAccount,

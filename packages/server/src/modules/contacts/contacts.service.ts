@@ -13,10 +13,10 @@ import type { Ctx } from '../../platform/context.js';
 import { registerDuplicateCheck } from '../../platform/duplicates.js';
 import { AppError } from '../../platform/errors.js';
 import { mergeRecords } from '../../platform/merge.js';
-import { recordNames } from '../../platform/record-names.js';
+import { type NameSource, namesOf, recordNames } from '../../platform/record-names.js';
 import { recordService } from '../../platform/record-service.js';
 import { type ObjectDef, recordMetaToApi } from '../../platform/records.js';
-import { assertAccountLinkable, getAccountNames } from '../accounts/index.js';
+import { accountNameSource, assertAccountLinkable } from '../accounts/index.js';
 import { contactMatchKeys } from './contacts.duplicates.js';
 import { contacts } from './contacts.tables.js';
 import { assertValidManager, detachDirectReports, managerAfterAccountChange } from './org-chart.js';
@@ -74,9 +74,12 @@ export const contactObject: ObjectDef<ContactRow, Contact> = {
   derivedFields: { accountId: ['accountName'], reportsToId: ['reportsToName'] },
 };
 
+/** Where contact names are read, for pages that name several kinds of record at once. */
+export const contactNameSource: NameSource = { def: contactObject, column: t.name };
+
 /** Names of the given contacts that the actor may see (trashed ones included). */
 export const getContactNames = (ctx: Ctx, ids: readonly string[]) =>
-  recordNames(ctx, contactObject, t.name, ids);
+  recordNames(ctx, contactNameSource, ids);
 
 const linkedIds = (rows: ContactRow[], link: (row: ContactRow) => string | null) => [
   ...new Set(rows.map(link).filter((id): id is string => !!id)),
@@ -84,14 +87,10 @@ const linkedIds = (rows: ContactRow[], link: (row: ContactRow) => string | null)
 
 /** Contacts with the names of their account and manager, where the actor may see those. */
 async function withLinkedNames(ctx: Ctx, rows: ContactRow[]): Promise<Contact[]> {
-  const accounts = await getAccountNames(
-    ctx,
-    linkedIds(rows, (r) => r.accountId),
-  );
-  const contacts = await getContactNames(
-    ctx,
-    linkedIds(rows, (r) => r.reportsToId),
-  );
+  const [accounts, contacts] = await namesOf(ctx, [
+    [accountNameSource, linkedIds(rows, (r) => r.accountId)],
+    [contactNameSource, linkedIds(rows, (r) => r.reportsToId)],
+  ]);
   return rows.map((r) => toContact(r, { accounts, contacts }));
 }
 

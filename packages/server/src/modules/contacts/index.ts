@@ -7,6 +7,7 @@ import { relinkDirectReports } from './org-chart.js';
 export { transferContacts } from './contact-owners.js';
 export { contactRoutes } from './contacts.routes.js';
 export {
+  contactNameSource,
   createContact,
   getContact,
   getContactNames,

@@ -14,6 +14,7 @@ export {
   createLead,
   getLead,
   getLeadNames,
+  leadNameSource,
   listLeads,
   noteLeadActivity,
   updateLead,

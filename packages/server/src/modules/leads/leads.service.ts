@@ -15,7 +15,7 @@ import { registerDuplicateCheck } from '../../platform/duplicates.js';
 import { AppError } from '../../platform/errors.js';
 import { mergeRecords } from '../../platform/merge.js';
 import { pooledFieldsToApi } from '../../platform/pool-records.js';
-import { recordNames } from '../../platform/record-names.js';
+import { type NameSource, recordNames } from '../../platform/record-names.js';
 import { recordService } from '../../platform/record-service.js';
 import { getRecord, type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { leadMatchKeys } from './leads.duplicates.js';
@@ -146,9 +146,12 @@ export const {
   history: getLeadHistory,
 } = leadService;
 
+/** Where lead names are read, for pages that name several kinds of record at once. */
+export const leadNameSource: NameSource = { def: leadObject, column: t.name };
+
 /** Names of the given leads that the actor may see (trashed ones included). */
 export const getLeadNames = (ctx: Ctx, ids: readonly string[]) =>
-  recordNames(ctx, leadObject, t.name, ids);
+  recordNames(ctx, leadNameSource, ids);
 
 /** Throws 404 unless the lead exists in this workspace, is live and visible to the actor. */
 export async function assertLeadLinkable(ctx: Ctx, id: string): Promise<void> {

@@ -53,20 +53,22 @@ export async function summarizeAccountOpportunities(
     .innerJoin(s, stageJoin)
     .where(where)
     .groupBy(s.kind, t.currency);
-  const rowsOf = async (closed: boolean) => {
-    const rows = await ctx.db
-      .select({ opportunity: t })
+  // Open and closed deals come in one round trip; each half keeps its own order and limit.
+  const half = (closed: boolean) =>
+    ctx.db
+      .select({ opportunity: t, closed: sql<boolean>`${s.kind} <> 'open'`.as('closed') })
       .from(t)
       .innerJoin(s, stageJoin)
       .where(and(where, closed ? sql`${s.kind} <> 'open'` : eq(s.kind, 'open')))
       .orderBy(closed ? desc(t.closedAt) : desc(t.updatedAt), desc(t.id))
       .limit(LIST_LIMIT);
-    const records = await presentOpportunities(
-      ctx,
-      rows.map((r) => r.opportunity as OpportunityRow),
-    );
-    return records.map((o) => maskHiddenFields(ctx, opportunityObject, o));
-  };
+  const rows = await half(false).unionAll(half(true));
+  const records = await presentOpportunities(
+    ctx,
+    rows.map((r) => r.opportunity as OpportunityRow),
+  );
+  const masked = records.map((o) => maskHiddenFields(ctx, opportunityObject, o));
+  const ofHalf = (closed: boolean) => masked.filter((_, i) => rows[i].closed === closed);
   const amountHidden = restrictedFields(ctx, 'opportunity').hidden.includes('amount');
   const money = (kind: 'open' | 'won') =>
     amountHidden
@@ -79,8 +81,8 @@ export async function summarizeAccountOpportunities(
     .filter((r) => r.kind === 'won' && r.lastClosedAt)
     .map((r) => new Date(r.lastClosedAt as string).getTime());
   return {
-    open: await rowsOf(false),
-    closed: await rowsOf(true),
+    open: ofHalf(false),
+    closed: ofHalf(true),
     openPipeline: money('open'),
     wonRevenue: money('won'),
     lastWonAt: wonTimes.length > 0 ? new Date(Math.max(...wonTimes)).toISOString() : null,

@@ -16,6 +16,7 @@ export {
   getOpportunity,
   getOpportunityNames,
   listOpportunities,
+  opportunityNameSource,
   updateOpportunity,
 } from './opportunities.service.js';
 export { transferOpportunities } from './opportunity-owners.js';

@@ -7,7 +7,7 @@ import {
   type UpdateOpportunityInput,
 } from '@guanxi/contract';
 import type { Ctx } from '../../platform/context.js';
-import { recordNames } from '../../platform/record-names.js';
+import { type NameSource, recordNames } from '../../platform/record-names.js';
 import { recordService } from '../../platform/record-service.js';
 import { getRecord, type ObjectDef, recordMetaToApi } from '../../platform/records.js';
 import { getAccountNames } from '../accounts/index.js';
@@ -94,9 +94,12 @@ export const opportunityObject: ObjectDef<OpportunityRow, Opportunity> = {
   derivedFields: { accountId: ['accountName'] },
 };
 
+/** Where opportunity names are read, for pages that name several kinds of record at once. */
+export const opportunityNameSource: NameSource = { def: opportunityObject, column: t.name };
+
 /** Names of the given opportunities that the actor may see (trashed ones included). */
 export const getOpportunityNames = (ctx: Ctx, ids: readonly string[]) =>
-  recordNames(ctx, opportunityObject, t.name, ids);
+  recordNames(ctx, opportunityNameSource, ids);
 
 /** Opportunities with the names of their accounts the actor can see. */
 export async function presentOpportunities(

@@ -82,6 +82,9 @@ async function bench(
   await probe(path, { headers, method: opts.method, ...(post !== undefined && { body: post }) });
   await measure(name, path, { ...run, ...opts, headers });
   if (ALONE.test(name) && run.connections > 1) {
+    // Requests of the load still in the server when it stops are answered first: one request
+    // waits them out, so the figures alone are not of a queue.
+    await probe(path, { headers });
     await measure(`${name}@1`, path, {
       ...opts,
       headers,

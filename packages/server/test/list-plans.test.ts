@@ -106,4 +106,14 @@ describe('list plans', () => {
     );
     expect(plan).toContain('opportunities_open_updated_idx');
   });
+
+  it('lists open tasks soonest due from the open-task index, not by walking done ones', async () => {
+    const plan = await planOf(
+      db,
+      `select * from tasks where workspace_id = '${ws.workspaceId}'
+         and deleted_at is null and status = 'open'
+       order by due_at asc nulls last, id limit 51`,
+    );
+    expect(plan).toContain('tasks_open_due_idx');
+  });
 });

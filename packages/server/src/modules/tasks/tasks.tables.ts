@@ -36,6 +36,11 @@ export const tasks = pgTable(
       .on(t.workspaceId, t.ownerId, t.dueAt, t.dueDate)
       .where(sql`status = 'open' and deleted_at is null`),
     index('tasks_due_idx').on(t.workspaceId, t.dueAt, t.id),
+    // The task list as people open it, open tasks soonest due first: most tasks are done, so
+    // the whole-list index walks a dozen done ones for each open one (a rep's page walked 75,000).
+    index('tasks_open_due_idx')
+      .on(t.workspaceId, t.dueAt, t.id)
+      .where(sql`${t.status} = 'open' and ${t.deletedAt} is null`),
     index('tasks_updated_idx').on(t.workspaceId, t.updatedAt, t.id),
     // Two-character Chinese search terms (see platform/list-query searchCondition).
     index('tasks_search_bigrams_idx').using(

@@ -1,0 +1,1 @@
+CREATE INDEX "tasks_open_due_idx" ON "tasks" USING btree ("workspace_id","due_at","id") WHERE "tasks"."status" = 'open' and "tasks"."deleted_at" is null;

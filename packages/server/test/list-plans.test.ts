@@ -116,4 +116,18 @@ describe('list plans', () => {
     );
     expect(plan).toContain('tasks_open_due_idx');
   });
+
+  it('finds a stage’s deals, the trash included, by index: the stage check before deleting it', async () => {
+    const [stage] = (
+      (await db.execute(
+        sql`select pipeline_id, id from pipeline_stages where workspace_id = ${ws.workspaceId} limit 1`,
+      )) as unknown as { rows: { pipeline_id: string; id: string }[] }
+    ).rows;
+    const plan = await planOf(
+      db,
+      `select count(*) from opportunities where workspace_id = '${ws.workspaceId}'
+         and pipeline_id = '${stage.pipeline_id}' and stage_id = '${stage.id}'`,
+    );
+    expect(plan).toContain('opportunities_stage_idx');
+  });
 });

@@ -115,6 +115,9 @@ export const opportunities = pgTable(
     index('opportunities_open_updated_idx')
       .on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id)
       .where(sql`${t.deletedAt} is null and ${t.forecastCategory} <> 'closed'`),
+    // A pipeline's or a stage's deals, the trash included: what the stage foreign key checks when
+    // a stage is deleted, and what "still holds n opportunities" counts (the board's are partial).
+    index('opportunities_stage_idx').on(t.workspaceId, t.pipelineId, t.stageId),
     // Board: totals per stage of a pipeline, and each column's cards in either board order.
     index('opportunities_board_totals_idx')
       .on(t.workspaceId, t.pipelineId, t.stageId, t.currency)

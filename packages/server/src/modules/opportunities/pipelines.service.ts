@@ -212,10 +212,11 @@ export function updatePipeline(
   });
 }
 
+/** Opportunities of a pipeline, or of one of its stages, the trash included. */
 async function opportunitiesIn(
   tx: Executor,
   ws: string,
-  where: { pipelineId?: string; stageId?: string },
+  where: { pipelineId: string; stageId?: string },
 ) {
   const [row] = await tx
     .select({ n: count() })
@@ -223,7 +224,7 @@ async function opportunitiesIn(
     .where(
       and(
         eq(opportunities.workspaceId, ws),
-        where.pipelineId ? eq(opportunities.pipelineId, where.pipelineId) : undefined,
+        eq(opportunities.pipelineId, where.pipelineId),
         where.stageId ? eq(opportunities.stageId, where.stageId) : undefined,
       ),
     );
@@ -303,7 +304,7 @@ export function updateStage(
     const stage = stageOf(current, stageId);
     if (data.kind !== undefined && data.kind !== stage.kind) {
       // Its opportunities would be closed or reopened without their close date and history.
-      const n = await opportunitiesIn(tx, ws, { stageId });
+      const n = await opportunitiesIn(tx, ws, { pipelineId: id, stageId });
       if (n > 0) {
         throw new AppError(
           'conflict',
@@ -329,7 +330,7 @@ export function deleteStage(
   const ws = ctx.actor.workspaceId;
   return changePipeline(ctx, id, async (tx, current) => {
     const stage = stageOf(current, stageId);
-    const n = await opportunitiesIn(tx, ws, { stageId });
+    const n = await opportunitiesIn(tx, ws, { pipelineId: id, stageId });
     if (n > 0) throw stillHolds(`Stage "${stage.name}"`, n);
     const rest = current.stages.filter((s) => s.id !== stageId);
     try {

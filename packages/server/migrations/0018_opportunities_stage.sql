@@ -1,0 +1,1 @@
+CREATE INDEX "opportunities_stage_idx" ON "opportunities" USING btree ("workspace_id","pipeline_id","stage_id");

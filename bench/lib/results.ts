@@ -74,7 +74,7 @@ export function recordResults(
     '',
     `## ${p.heading} · ${run.target} · scale ${run.scale} · ${p.commit}`,
     '',
-    `Machine: ${p.machine}; ${run.seconds} s per benchmark under load (\`name@1\`: the same alone, one connection).`,
+    `Machine: ${p.machine}; ${run.seconds} s per benchmark under load (\`name@1\`: the same alone, one connection, held against the ceiling alone).`,
     '',
     '| benchmark | connections | req/s | p50 ms | p95 ms | p99 ms | throughput ÷ ceiling | errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -224,6 +224,12 @@ export const MeSchema = z
     workspace: WorkspaceSchema,
     role: RoleSchema,
     workspaces: z.array(z.object({ id: IdSchema, name: z.string() })),
+    /**
+     * Whose records a `department` data scope covers: the members of the person's department and
+     * the departments below it, the person included (only the person without a department).
+     * With the role's scopes it tells which records the person may change, not just read.
+     */
+    teamUserIds: z.array(IdSchema),
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof MeSchema>;

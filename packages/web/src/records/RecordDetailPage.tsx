@@ -135,8 +135,8 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
             )}
             <RecordActions
               deleted={deleted}
-              canUpdate={can(recordType.object, 'update')}
-              canDelete={can(recordType.object, 'delete')}
+              canUpdate={can(recordType.object, 'update', record)}
+              canDelete={can(recordType.object, 'delete', record)}
               onEdit={() => setEditing(true)}
               onDelete={onDelete}
               deleting={remove.isPending}
@@ -149,7 +149,9 @@ export function RecordDetailPage<T extends RecordBase, K extends string, D>(
       {deleted && (
         <TrashBanner
           message={text('inTrash')}
-          canRestore={can(recordType.object, 'delete') || can(recordType.object, 'update')}
+          canRestore={
+            can(recordType.object, 'delete', record) || can(recordType.object, 'update', record)
+          }
           restoring={restore.isPending}
           onRestore={onRestore}
         />

@@ -5,6 +5,7 @@ import { newId } from '../../db/ids.js';
 import type { Actor } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { apiKeys, members, roles, sessions, users, workspaces } from './identity.tables.js';
+import { listDepartmentSubtreeUserIds } from './scope.js';
 import { hashPassword, newSecret, sha256, verifyPassword } from './secrets.js';
 import {
   assertNotThrottled,
@@ -224,6 +225,10 @@ export async function getMe(db: Db, actor: { workspaceId: string; userId: string
     .where(and(eq(members.userId, actor.userId), eq(members.status, 'active')))
     .orderBy(asc(workspaces.name));
   const { workspace } = row;
+  const departmentId = row.member.departmentId;
+  const team = departmentId
+    ? await listDepartmentSubtreeUserIds(db, actor.workspaceId, departmentId)
+    : [];
   return {
     user: toUser(row.user, row.member),
     role: toRole(row.role),
@@ -236,5 +241,6 @@ export async function getMe(db: Db, actor: { workspaceId: string; userId: string
       createdAt: workspace.createdAt.toISOString(),
     },
     workspaces: all,
+    teamUserIds: team.includes(actor.userId) ? team : [...team, actor.userId],
   };
 }

@@ -66,6 +66,23 @@ describe('users', () => {
     expect(listed.find((u: { id: string }) => u.id === rep.userId)).toEqual(res.json());
   });
 
+  it('/auth/me names the team a department scope covers: the department and those below it', async () => {
+    const { db, ws } = await setup();
+    const east = await createTestDepartment(db, ws, 'Sales East', ws.rootDepartmentId);
+    const shanghai = await createTestDepartment(db, ws, 'Shanghai', east);
+    const manager = await createTestUser(db, ws, { role: 'sales_manager', departmentId: east });
+    const rep = await createTestUser(db, ws, { departmentId: shanghai });
+    const outside = await createTestUser(db, ws, { departmentId: ws.rootDepartmentId });
+    const loner = await createTestUser(db, ws, { departmentId: null });
+
+    const team = (await (await logIn(manager.email, TEST_PASSWORD)).get('/auth/me')).json()
+      .teamUserIds;
+    expect([...team].sort()).toEqual([manager.userId, rep.userId].sort());
+    expect(team).not.toContain(outside.userId);
+    const alone = (await (await logIn(loner.email, TEST_PASSWORD)).get('/auth/me')).json();
+    expect(alone.teamUserIds).toEqual([loner.userId]);
+  });
+
   it('only admins may change users (403) and nothing changes', async () => {
     const { db, ws } = await setup();
     const manager = await createTestUser(db, ws, { role: 'sales_manager' });

@@ -46,8 +46,8 @@ export function ActivityItem({ activity, link }: ActivityItemProps) {
       },
       onError: (error) => notifyError(t, error),
     });
-  const canEdit = can('activity', 'update');
-  const canDelete = can('activity', 'delete');
+  const canEdit = can('activity', 'update', activity);
+  const canDelete = can('activity', 'delete', activity);
 
   return (
     <Stack gap={4} pb="xs">

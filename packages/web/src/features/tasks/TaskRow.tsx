@@ -47,7 +47,8 @@ export function TaskRow({ task, link = {}, showAssignee = false }: TaskRowProps)
   const [deleting, setDeleting] = useState(false);
   const setStatus = useSetTaskStatus();
   const remove = tasksApi.useRemove();
-  const canUpdate = can('task', 'update');
+  const canUpdate = can('task', 'update', task);
+  const canDelete = can('task', 'delete', task);
   const done = task.status === 'done';
 
   const toggle = () =>
@@ -131,7 +132,7 @@ export function TaskRow({ task, link = {}, showAssignee = false }: TaskRowProps)
           )}
         </Group>
       </Stack>
-      {(canUpdate || can('task', 'delete')) && (
+      {(canUpdate || canDelete) && (
         <Menu position="bottom-end" withinPortal>
           <Menu.Target>
             <ActionIcon
@@ -148,7 +149,7 @@ export function TaskRow({ task, link = {}, showAssignee = false }: TaskRowProps)
                 {t('common.edit')}
               </Menu.Item>
             )}
-            {can('task', 'delete') && (
+            {canDelete && (
               <Menu.Item
                 color="red"
                 leftSection={<IconTrash size={14} />}

@@ -242,10 +242,9 @@ try {
 // is the ceiling's latency over ours.
 for (const row of results) {
   if (!ALONE.test(row.bench)) continue;
-  const yardstick = row.connections === run.connections ? ceilingResult : ceilingAlone;
-  if (yardstick && (row.connections === run.connections || row.connections === 1)) {
-    row.ratio = Math.round((row.rps / yardstick.rps) * 1000) / 1000;
-  }
+  const yardstick =
+    row.connections === run.connections ? ceilingResult : row.connections === 1 && ceilingAlone;
+  if (yardstick) row.ratio = Math.round((row.rps / yardstick.rps) * 1000) / 1000;
 }
 recordResults(results, { target: spec.kind, scale: meta.scale, ...run, record: options.record });
 if (failed.length > 0) {

@@ -88,6 +88,7 @@ describe('record access in the UI', () => {
     // The manager (scope: everything) keeps the menus on both.
     await managerPage.goto(`${base}/accounts/${account.id}`);
     await managerPage.getByText('Rep visit').waitFor();
+    await screenshot(managerPage, 'record-access-manager-en');
     assert.equal(await managerPage.getByRole('button', { name: /^Actions for “/ }).count(), 4);
 
     await managerContext.close();

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { rowsOf } from '../db/client.js';
-import type { Ctx } from './context.js';
+import type { Ctx, PermissionObject } from './context.js';
 import { objectPermission, scopeCondition } from './permissions.js';
-import type { ObjectDef } from './records.js';
+import type { RecordTable } from './records.js';
 
 // Lists and record pages show the names of linked records (an activity's account and contact,
 // a contact's manager). One request often asks for the same names several times (the customer
@@ -13,11 +13,7 @@ import type { ObjectDef } from './records.js';
 // number of objects, since each query is a round trip and most of a page's cost.
 
 /** Where the names of one kind of record are read. */
-export type NameSource = {
-  // biome-ignore lint/suspicious/noExplicitAny: any record definition; only its table is read.
-  def: Pick<ObjectDef<any, Record<string, unknown>>, 'object' | 'table'>;
-  column: PgColumn;
-};
+export type NameSource = { object: PermissionObject; table: RecordTable; column: PgColumn };
 
 type Memo = Map<string, string | null>;
 
@@ -42,16 +38,16 @@ export async function namesOf(
   wanted: readonly (readonly [NameSource, readonly string[]])[],
 ): Promise<Map<string, string>[]> {
   const readable = wanted.map(
-    ([source, ids]) => ids.length > 0 && objectPermission(ctx, source.def.object).read,
+    ([source, ids]) => ids.length > 0 && objectPermission(ctx, source.object).read,
   );
   const parts = [];
   for (const [i, [source, ids]] of wanted.entries()) {
     if (!readable[i]) continue;
-    const memo = memoOf(ctx, source.def.object);
+    const memo = memoOf(ctx, source.object);
     const missing = [...new Set(ids)].filter((id) => !memo.has(id));
     if (missing.length === 0) continue;
     for (const id of missing) memo.set(id, null);
-    const { table } = source.def;
+    const { table } = source;
     parts.push(
       // One array parameter: the statement is the same for any number of ids.
       sql`select ${sql.raw(String(i))} as source, ${table.id} as id, ${source.column} as name
@@ -59,7 +55,7 @@ export async function namesOf(
         where ${and(
           eq(table.workspaceId, ctx.actor.workspaceId),
           sql`${table.id} = any(${sql.param(missing)}::uuid[])`,
-          await scopeCondition(ctx, source.def.object, table.ownerId),
+          await scopeCondition(ctx, source.object, table.ownerId),
         )}`,
     );
   }
@@ -67,12 +63,12 @@ export async function namesOf(
     const rows = rowsOf<{ source: number; id: string; name: string }>(
       await ctx.db.execute(sql.join(parts, sql` union all `)),
     );
-    for (const row of rows) memoOf(ctx, wanted[row.source][0].def.object).set(row.id, row.name);
+    for (const row of rows) memoOf(ctx, wanted[row.source][0].object).set(row.id, row.name);
   }
   return wanted.map(([source, ids], i) => {
     const names = new Map<string, string>();
     if (!readable[i]) return names;
-    const memo = memoOf(ctx, source.def.object);
+    const memo = memoOf(ctx, source.object);
     for (const id of ids) {
       const name = memo.get(id);
       if (name != null) names.set(id, name);

@@ -109,7 +109,11 @@ export const mergeAccounts = (ctx: Ctx, input: MergeInput) =>
   mergeRecords(ctx, accountObject, accountService, input);
 
 /** Where account names are read, for pages that name several kinds of record at once. */
-export const accountNameSource: NameSource = { def: accountObject, column: t.name };
+export const accountNameSource: NameSource = {
+  object: 'account',
+  table: t,
+  column: t.name,
+};
 
 /** Names of the given accounts that the actor may see (trashed ones included). */
 export const getAccountNames = (ctx: Ctx, ids: readonly string[]) =>

@@ -75,7 +75,11 @@ export const contactObject: ObjectDef<ContactRow, Contact> = {
 };
 
 /** Where contact names are read, for pages that name several kinds of record at once. */
-export const contactNameSource: NameSource = { def: contactObject, column: t.name };
+export const contactNameSource: NameSource = {
+  object: 'contact',
+  table: t,
+  column: t.name,
+};
 
 /** Names of the given contacts that the actor may see (trashed ones included). */
 export const getContactNames = (ctx: Ctx, ids: readonly string[]) =>

@@ -147,7 +147,11 @@ export const {
 } = leadService;
 
 /** Where lead names are read, for pages that name several kinds of record at once. */
-export const leadNameSource: NameSource = { def: leadObject, column: t.name };
+export const leadNameSource: NameSource = {
+  object: 'lead',
+  table: t,
+  column: t.name,
+};
 
 /** Names of the given leads that the actor may see (trashed ones included). */
 export const getLeadNames = (ctx: Ctx, ids: readonly string[]) =>

@@ -95,7 +95,11 @@ export const opportunityObject: ObjectDef<OpportunityRow, Opportunity> = {
 };
 
 /** Where opportunity names are read, for pages that name several kinds of record at once. */
-export const opportunityNameSource: NameSource = { def: opportunityObject, column: t.name };
+export const opportunityNameSource: NameSource = {
+  object: 'opportunity',
+  table: t,
+  column: t.name,
+};
 
 /** Names of the given opportunities that the actor may see (trashed ones included). */
 export const getOpportunityNames = (ctx: Ctx, ids: readonly string[]) =>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -41,6 +42,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // A connection error on an idle client must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  plannedTwins.set(db, nameStatements(drizzlePg(pool, { schema }) as unknown as Db));
   return {
     db,
     kind: 'postgres',
@@ -68,6 +70,41 @@ export function perDatabase<T>(make: (db: Db) => T): (db: Db) => T {
     return value;
   };
 }
+
+/** The database handle whose statements are planned once per connection (see `plannedOf`). */
+const plannedTwins = new WeakMap<object, Db>();
+
+/**
+ * The twin of `db` whose every statement is a named one: PostgreSQL parses and plans it once
+ * per connection and reuses the plan, so a read that costs more to plan than to run (a lookup
+ * over large tables with many indexes) is answered for its execution alone. The name is the
+ * text's digest, so the same text is the same statement whatever its parameters.
+ *
+ * Only for reads whose best plan does not depend on the values, such as lookups by id or by one
+ * account; after five runs PostgreSQL may keep one plan for all values, which would be wrong for
+ * a filter on a skewed column. PGlite, and an open transaction, answer `db` itself.
+ */
+export function plannedOf<T extends Executor>(db: T): T {
+  return (plannedTwins.get(db) as T | undefined) ?? db;
+}
+
+/** Names every statement `db`'s session prepares by its text's digest. */
+function nameStatements(db: Db): Db {
+  type Prepare = (
+    query: { sql: string },
+    fields: unknown,
+    name?: string,
+    ...rest: unknown[]
+  ) => unknown;
+  const session = (db as unknown as { session: { prepareQuery: Prepare } }).session;
+  const prepare = session.prepareQuery.bind(session);
+  session.prepareQuery = (query, fields, name, ...rest) =>
+    prepare(query, fields, name ?? statementName(query.sql), ...rest);
+  return db;
+}
+
+const statementName = (text: string) =>
+  `gx_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
 
 /** Rows of a raw `db.execute(sql...)` result; both drivers answer with `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {

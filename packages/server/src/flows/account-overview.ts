@@ -4,7 +4,7 @@ import { listActivities } from '../modules/activities/index.js';
 import { listContacts } from '../modules/contacts/index.js';
 import { summarizeAccountOpportunities } from '../modules/opportunities/index.js';
 import { listTasks } from '../modules/tasks/index.js';
-import type { Ctx } from '../platform/context.js';
+import { type Ctx, withPlannedReads } from '../platform/context.js';
 import { objectPermission } from '../platform/permissions.js';
 import { rememberRecordName } from '../platform/record-names.js';
 
@@ -24,7 +24,10 @@ const ifReadable = <T>(ctx: Ctx, object: PermissionObject, load: () => Promise<T
  * The customer 360 page: the account with its contacts, deals, latest activities, open tasks and
  * the figures a rep looks at first, each within the caller's data scope and field access.
  */
-export async function getAccountOverview(ctx: Ctx, id: string): Promise<AccountOverview> {
+export async function getAccountOverview(request: Ctx, id: string): Promise<AccountOverview> {
+  // Every query of the page has the same text for any account, and each looks records up by
+  // the account (or by id): their plans do not depend on which one, so each is planned once.
+  const ctx = withPlannedReads(request);
   const account = await getAccount(ctx, id);
   // Every panel names the account; the page has it already.
   rememberRecordName(ctx, 'account', id, account.name);

@@ -1,5 +1,5 @@
 import type { PermissionObject, RolePermissions } from '@guanxi/contract';
-import type { Db } from '../db/client.js';
+import { type Db, plannedOf } from '../db/client.js';
 
 export type Actor = {
   workspaceId: string;
@@ -32,3 +32,12 @@ export function createCtx(db: Db, actor: Actor, requestId: string | null = null)
 
 export type ObjectAction = 'create' | 'read' | 'update' | 'delete';
 export type { PermissionObject };
+
+/**
+ * The same request, its reads planned once per connection (`plannedOf`): for a page of fixed
+ * shape whose queries look records up by id or by their parent, such as the customer 360 page.
+ * It shares the request's memo.
+ */
+export function withPlannedReads(ctx: Ctx): Ctx {
+  return { ...ctx, db: plannedOf(ctx.db) };
+}

@@ -1,7 +1,7 @@
 import type { ListQuery, PermissionObject } from '@guanxi/contract';
 import { and, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from '../db/client.js';
+import { type Executor, plannedOf } from '../db/client.js';
 import { listHistory } from './audit.js';
 import type { Ctx } from './context.js';
 import { notFound } from './errors.js';
@@ -135,7 +135,8 @@ export async function getRecord<Row extends StoredRecord, Api extends Record<str
   opts: { includeDeleted?: boolean } = {},
 ): Promise<Row> {
   requirePermission(ctx, def.object, 'read');
-  const row = await findVisible(ctx, ctx.db, def, id, {
+  // A lookup by id: the same plan serves every record, so it is planned once.
+  const row = await findVisible(ctx, plannedOf(ctx.db), def, id, {
     deleted: opts.includeDeleted ? 'any' : false,
     access: 'read',
   });

@@ -23,6 +23,16 @@ const linkRule = (table: string) => `select count(*) from ${table} x
       or (x.opportunity_id is not null and not exists (select 1 from opportunities o
         where o.workspace_id = x.workspace_id and o.id = x.opportunity_id and o.account_id = x.account_id))`;
 
+/** The owner of the record `x.<link>` names, while it is live (null: none, trashed or pooled). */
+const liveOwner = (parents: string, link: string) => `(select case when p.deleted_at is null
+      then p.owner_id end from ${parents} p where p.workspace_id = x.workspace_id and p.id = x.${link})`;
+
+/** Rows of an activity or task table that keep another owner of a linked record than it has. */
+const linkedOwnerRule = (table: string) => `select count(*) from ${table} x
+    where x.lead_owner_id is distinct from ${liveOwner('leads', 'lead_id')}
+      or x.account_owner_id is distinct from ${liveOwner('accounts', 'account_id')}
+      or x.opportunity_owner_id is distinct from ${liveOwner('opportunities', 'opportunity_id')}`;
+
 /** Each query counts the rows that break one rule; every count must be 0. */
 const RULES: Record<string, string> = {
   'contact → account': `select count(*) from contacts c where c.account_id is not null
@@ -49,6 +59,8 @@ const RULES: Record<string, string> = {
         and oc.contact_id = o.contact_id and oc.is_primary)`,
   'activity links': linkRule('activities'),
   'task links': linkRule('tasks'),
+  'activity owners of linked records': linkedOwnerRule('activities'),
+  'task owners of linked records': linkedOwnerRule('tasks'),
   'tasks: done ones completed, one kind of due': `select count(*) from tasks t
     where (t.status = 'done') <> (t.completed_at is not null) or (t.due_at is not null and t.due_date is not null)`,
   'account last_activity_at = newest activity': `select count(*) from accounts a

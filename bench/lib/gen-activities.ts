@@ -6,6 +6,8 @@ import {
   DAY,
   iso,
   type LeadPlan,
+  LINKED_OWNER_COLUMNS,
+  linkedOwners,
   type OpportunityPlan,
   RECORD_COLUMNS,
   recordMeta,
@@ -67,6 +69,7 @@ export function activityLoad(w: SeedWorld, count: number): TableLoad {
       'account_id',
       'contact_id',
       'opportunity_id',
+      ...LINKED_OWNER_COLUMNS,
     ],
     *lines(from, to) {
       const deals = w.opportunities as OpportunityPlan;
@@ -99,7 +102,7 @@ export function activityLoad(w: SeedWorld, count: number): TableLoad {
         const ownerIndex =
           r.next() < 0.85
             ? lead >= 0
-              ? leads.owner[lead]
+              ? leads.formerOwner[lead]
               : deal >= 0
                 ? deals.owner[deal]
                 : accounts.formerOwner[a]
@@ -129,6 +132,7 @@ export function activityLoad(w: SeedWorld, count: number): TableLoad {
           a >= 0 ? accounts.ids[a] : '',
           contact ?? '',
           deal >= 0 ? deals.ids[deal] : '',
+          linkedOwners(w, lead, a, deal),
         ].join(',');
       }
     },

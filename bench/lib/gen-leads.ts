@@ -54,6 +54,7 @@ export function leadLoad(w: SeedWorld, count: number): TableLoad {
     ids: new Array(count),
     created: new Float64Array(count),
     owner: new Int16Array(count),
+    formerOwner: new Int16Array(count),
     open: new Uint8Array(count),
   };
   w.leads = plan;
@@ -98,7 +99,8 @@ export function leadLoad(w: SeedWorld, count: number): TableLoad {
         const meta = recordMeta(w, r, created, pooled ? null : owner, { updated, by: owner });
         plan.ids[i] = meta.id;
         plan.created[i] = created;
-        plan.owner[i] = ownerIndex;
+        plan.owner[i] = pooled ? -1 : ownerIndex;
+        plan.formerOwner[i] = ownerIndex;
         plan.open[i] = status === 'converted' || status === 'disqualified' ? 0 : 1;
         const chinese = r.next() < 0.65;
         const [city, province] = r.pick(CN_CITIES);

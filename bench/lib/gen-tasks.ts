@@ -7,6 +7,8 @@ import {
   iso,
   isoDay,
   type LeadPlan,
+  LINKED_OWNER_COLUMNS,
+  linkedOwners,
   type OpportunityPlan,
   RECORD_COLUMNS,
   recordMeta,
@@ -59,6 +61,7 @@ export function taskLoad(w: SeedWorld, count: number): TableLoad {
       'account_id',
       'contact_id',
       'opportunity_id',
+      ...LINKED_OWNER_COLUMNS,
     ],
     *lines(from, to) {
       const deals = w.opportunities as OpportunityPlan;
@@ -87,7 +90,7 @@ export function taskLoad(w: SeedWorld, count: number): TableLoad {
         }
         const ownerIndex =
           lead >= 0
-            ? leads.owner[lead]
+            ? leads.formerOwner[lead]
             : deal >= 0
               ? deals.owner[deal]
               : r.next() < 0.9
@@ -118,6 +121,7 @@ export function taskLoad(w: SeedWorld, count: number): TableLoad {
           a >= 0 ? accounts.ids[a] : '',
           contact ?? '',
           deal >= 0 ? deals.ids[deal] : '',
+          linkedOwners(w, lead, a, deal),
         ].join(',');
       }
     },

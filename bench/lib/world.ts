@@ -55,8 +55,10 @@ export type OpportunityPlan = {
 export type LeadPlan = {
   ids: string[];
   created: Float64Array;
-  /** Owner index into `ownerIds` (the former owner while the lead waits in the pool). */
+  /** Owner index into `ownerIds`; -1 while the lead waits in the pool. */
   owner: Int16Array;
+  /** For pooled leads: who had it; for owned ones the owner again. */
+  formerOwner: Int16Array;
   /** 1 while the lead is still being worked (not converted or disqualified). */
   open: Uint8Array;
 };
@@ -195,3 +197,28 @@ export function planAccounts(
 
 /** The account's owner, or the one who had it while it waits in the pool (contacts keep theirs). */
 export const workingOwner = (w: SeedWorld, a: number) => w.ownerIds[w.accounts.formerOwner[a]];
+
+/** The owners an activity or task keeps of the lead, account and deal it links to. */
+export const LINKED_OWNER_COLUMNS = [
+  'lead_owner_id',
+  'account_owner_id',
+  'opportunity_owner_id',
+] as const;
+
+const ownerField = (w: SeedWorld, owners: Int16Array | undefined, i: number) => {
+  const owner = i < 0 || !owners ? -1 : owners[i];
+  return owner < 0 ? '' : w.ownerIds[owner];
+};
+
+/**
+ * The LINKED_OWNER_COLUMNS of a row about lead `lead`, account `a` and deal `deal` (-1: no such
+ * link), as the database's triggers derive them: the linked record's owner, empty (null) while
+ * it waits unowned in its pool. No generated lead, account or deal is in the trash, so every
+ * linked record counts.
+ */
+export const linkedOwners = (w: SeedWorld, lead: number, a: number, deal: number) =>
+  [
+    ownerField(w, w.leads?.owner, lead),
+    ownerField(w, w.accounts.owner, a),
+    ownerField(w, w.opportunities?.owner, deal),
+  ].join(',');

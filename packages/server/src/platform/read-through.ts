@@ -11,8 +11,18 @@ import type { ObjectDef, RecordTable, StoredRecord } from './records.js';
 // Writes keep the owner's data scope. The parent modules own their tables, so each registers
 // how to select the ids of its live records within an actor's scope; this file never sees them.
 
-/** A link column that makes a record readable to whoever can see the linked record. */
-export type ReadableThrough = readonly { column: PgColumn; object: PermissionObject }[];
+/**
+ * A link column that makes a record readable to whoever can see the linked record. `keptOwner`,
+ * where the table has one, is the column the database keeps equal to the linked record's owner
+ * while that record is live (platform/record-links.tables): for someone whose data scope on the
+ * linked object is a list of owners, "the linked record is one I see" is then a condition on
+ * the row itself, one index range, where it otherwise needs every visible parent's id.
+ */
+export type ReadableThrough = readonly {
+  column: PgColumn;
+  object: PermissionObject;
+  keptOwner?: PgColumn;
+}[];
 
 /**
  * Where an object's visible ids come from: its table's name (for the planning statistics below)
@@ -53,16 +63,30 @@ export const liveRecordsInScope = <Row extends StoredRecord>(
 
 type Parent = { column: PgColumn; ids: SQL; table: string };
 
-/** The links' subqueries of visible parents, leaving out objects the role may not read. */
-async function readableParents(ctx: Ctx, links: ReadableThrough): Promise<Parent[]> {
+/**
+ * How each link the role may read makes a record readable: a condition on the row's kept owner
+ * (`owned`) where the link keeps one and the actor's scope on the linked object is a list of
+ * owners, else the subquery of visible parents (`parents`; scope 'all' also sees the records
+ * waiting unowned in a pool, which a kept owner cannot tell from no link).
+ */
+async function readableLinks(
+  ctx: Ctx,
+  links: ReadableThrough,
+): Promise<{ owned: SQL[]; parents: Parent[] }> {
+  const owned: SQL[] = [];
   const parents: Parent[] = [];
   for (const link of links) {
     if (!objectPermission(ctx, link.object).read) continue;
+    const kept = link.keptOwner && (await scopeCondition(ctx, link.object, link.keptOwner));
+    if (kept) {
+      owned.push(kept);
+      continue;
+    }
     const source = sources.get(link.object);
     if (!source) throw new Error(`No scope source registered for ${link.object}`);
     parents.push({ column: link.column, ids: await source.ids(ctx), table: source.table });
   }
-  return parents;
+  return { owned, parents };
 }
 
 /** Visible parents are counted up to this many; beyond it, reading them one by one never pays. */
@@ -159,7 +183,8 @@ export function linkPlan(
  * The read visibility as alternatives, any of which makes a record readable: the actor's own
  * data scope first, then one per visible link (none without `links`: the owner's scope only).
  * `undefined` means every record (scope 'all'). Each alternative is a page of its own (see
- * pageOfEach), shaped by `linkPlan`: probed as `link = any(array(subquery))`, an index condition
+ * pageOfEach). A link with a kept owner is a condition on it, read in the list order from its
+ * index. The others are shaped by `linkPlan`: probed as `link = any(array(subquery))`, an index condition
  * that reads just the parents' records from the link's index (the planner cannot tell a rep
  * with three accounts from one with thousands, and walks the list order for both); walked as
  * `link in (subquery)`, a join the planner answers by reading the list order and stopping after
@@ -174,11 +199,12 @@ export async function readAlternatives(
 ): Promise<SQL[] | undefined> {
   const own = await scopeCondition(ctx, object, ownerColumn);
   if (!own) return undefined;
-  const parents = await readableParents(ctx, links ?? []);
+  const { owned, parents } = await readableLinks(ctx, links ?? []);
   const counts = await countParents(ctx, parents);
   const shapes = await Promise.all(parents.map((parent) => linkShape(ctx, parent)));
   return [
     own,
+    ...owned,
     ...parents.map(({ column, ids }, i) =>
       linkPlan(counts[i], shapes[i], pageSize) === 'probe'
         ? sql`${column} = any(array(${ids}))`
@@ -188,8 +214,8 @@ export async function readAlternatives(
 }
 
 /**
- * The read visibility of one known record (a lookup by id): each link is checked with a lookup
- * of that one parent instead of collecting every visible parent.
+ * The read visibility of one known record (a lookup by id): each link is checked on its kept
+ * owner, or with a lookup of that one parent instead of collecting every visible parent.
  */
 export async function readConditionOfOne(
   ctx: Ctx,
@@ -199,9 +225,10 @@ export async function readConditionOfOne(
 ): Promise<SQL | undefined> {
   const own = await scopeCondition(ctx, object, ownerColumn);
   if (!own || !links?.length) return own;
-  const parents = await readableParents(ctx, links);
+  const { owned, parents } = await readableLinks(ctx, links);
   return or(
     own,
+    ...owned,
     ...parents.map(
       ({ column, ids }) =>
         sql`exists (select 1 from (${ids}) as parent where parent.id = ${column})`,

@@ -83,9 +83,9 @@ export const activityObject: ObjectDef<ActivityRow, Activity> = {
   // activities (a rep reads the manager's visit on the rep's account); only the owner's scope
   // may change them. A contact's activities carry the contact's account.
   readableThrough: [
-    { column: t.accountId, object: 'account' },
-    { column: t.leadId, object: 'lead' },
-    { column: t.opportunityId, object: 'opportunity' },
+    { column: t.accountId, object: 'account', keptOwner: t.accountOwnerId },
+    { column: t.leadId, object: 'lead', keptOwner: t.leadOwnerId },
+    { column: t.opportunityId, object: 'opportunity', keptOwner: t.opportunityOwnerId },
   ],
   derivedFields: {
     leadId: ['leadName'],

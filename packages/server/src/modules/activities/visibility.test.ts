@@ -13,7 +13,10 @@ import {
   type TestUser,
 } from '../../../test/factories/index.js';
 import { type Client, logIn, testDatabase } from '../../../test/helpers.js';
+import { rowsOf } from '../../db/client.js';
 import { BUILTIN_ROLES } from '../../platform/permissions.js';
+
+const onPostgres = process.env.TEST_DB === 'postgres';
 
 // Activities and tasks are "controlled by their parent": readable by whoever can see the
 // account, lead or opportunity they are about, changeable only within the owner's data scope.
@@ -306,4 +309,140 @@ describe('tasks readable through the record they are about', () => {
     expect((await rep.delete(`/tasks/${managerTask.id}`)).statusCode).toBe(403);
     expect(await writableState(ws.workspaceId)).toEqual(before);
   });
+});
+
+describe('the owner of each linked record, kept on activities and tasks', () => {
+  const kept = async (table: 'activities' | 'tasks', id: string) =>
+    (
+      await dbRows(
+        sql`select lead_owner_id, account_owner_id, opportunity_owner_id from ${sql.identifier(table)} where id = ${id}`,
+      )
+    )[0];
+
+  it('a transfer of the account moves what each side reads through it, tasks too', async () => {
+    const { ws, people, accounts, activities: a, client } = await team();
+    const task = await createTestTask(people.manager.ctx, { accountId: accounts.rep.id });
+    const admin = await client(ws.admin);
+    const rep = await client(people.rep);
+    const colleague = await client(people.colleague);
+    expect(await listIds(colleague, '/activities')).toEqual([a.colleagueCall.id]);
+
+    const moved = await admin.patch(`/accounts/${accounts.rep.id}`, {
+      ownerId: people.colleague.userId,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // The colleague now reads the manager's visit and the admin's note; the rep keeps only
+    // what the rep logged.
+    expect(await listIds(colleague, '/activities')).toEqual(
+      ids([a.managerVisit, a.adminNote, a.repCall, a.colleagueCall]),
+    );
+    expect((await colleague.get(`/activities/${a.managerVisit.id}`)).statusCode).toBe(200);
+    expect(await listIds(rep, '/activities')).toEqual([a.repCall.id]);
+    expect((await rep.get(`/activities/${a.managerVisit.id}`)).statusCode).toBe(404);
+    expect(await listIds(colleague, '/tasks')).toEqual([task.id]);
+    expect(await listIds(rep, '/tasks')).toEqual([]);
+    expect(await kept('tasks', task.id)).toEqual({
+      lead_owner_id: null,
+      account_owner_id: people.colleague.userId,
+      opportunity_owner_id: null,
+    });
+  });
+
+  it('an account in the trash opens nothing until it is restored', async () => {
+    const { ws, people, accounts, activities: a, client } = await team();
+    const admin = await client(ws.admin);
+    const rep = await client(people.rep);
+    expect((await admin.delete(`/accounts/${accounts.rep.id}`)).statusCode).toBe(204);
+    expect(await kept('activities', a.managerVisit.id)).toMatchObject({ account_owner_id: null });
+    expect(await listIds(rep, '/activities')).toEqual([a.repCall.id]);
+    expect((await rep.get(`/activities/${a.adminNote.id}`)).statusCode).toBe(404);
+
+    expect((await admin.post(`/accounts/${accounts.rep.id}/restore`)).statusCode).toBe(200);
+    expect(await listIds(rep, '/activities')).toEqual(
+      ids([a.managerVisit, a.adminNote, a.repCall]),
+    );
+  });
+
+  it('an activity moved to another account is read through its new account only', async () => {
+    const { ws, people, accounts, activities: a, client } = await team();
+    const admin = await client(ws.admin);
+    const rep = await client(people.rep);
+    const west = await client(people.west);
+    const moved = await admin.patch(`/activities/${a.adminNote.id}`, {
+      accountId: accounts.west.id,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await listIds(rep, '/activities')).toEqual(ids([a.managerVisit, a.repCall]));
+    expect((await rep.get(`/activities/${a.adminNote.id}`)).statusCode).toBe(404);
+    expect(await listIds(west, '/activities')).toEqual(ids([a.adminNote, a.westCall]));
+    expect((await west.get(`/activities/${a.adminNote.id}`)).statusCode).toBe(200);
+  });
+
+  it('holds the linked records’ owners whoever writes the row, by hand too', async () => {
+    const { db, ws, people, accounts, client } = await team();
+    const lead = await createTestLead(people.rep.ctx);
+    const deal = await createTestOpportunity(ws.admin.ctx, accounts.west.id, {
+      ownerId: people.colleague.userId,
+    });
+    const activity = await createTestActivity(ws.admin.ctx, {
+      leadId: lead.id,
+      opportunityId: deal.id,
+    });
+    const truth = {
+      lead_owner_id: people.rep.userId,
+      account_owner_id: people.west.userId,
+      opportunity_owner_id: people.colleague.userId,
+    };
+    expect(await kept('activities', activity.id)).toEqual(truth);
+    // A write of the kept owners themselves is overruled by the records they name.
+    await db.execute(
+      sql`update activities set lead_owner_id = ${people.west.userId}, account_owner_id = null where id = ${activity.id}`,
+    );
+    expect(await kept('activities', activity.id)).toEqual(truth);
+    // The deal's transfer reaches its activity; the outsider reads nothing through it.
+    const admin = await client(ws.admin);
+    const transfer = await admin.patch(`/opportunities/${deal.id}`, {
+      ownerId: people.manager.userId,
+    });
+    expect(transfer.statusCode, transfer.body).toBe(200);
+    expect(await kept('activities', activity.id)).toEqual({
+      ...truth,
+      opportunity_owner_id: people.manager.userId,
+    });
+    const colleague = await client(people.colleague);
+    expect((await colleague.get(`/activities/${activity.id}`)).statusCode).toBe(404);
+  });
+
+  it.runIf(onPostgres)(
+    'an activity logged while its account changes hands takes the new owner',
+    async () => {
+      const { db, ws, people, accounts } = await team();
+      let updated!: () => void;
+      let commit!: () => void;
+      const didUpdate = new Promise<void>((resolve) => {
+        updated = resolve;
+      });
+      const mayCommit = new Promise<void>((resolve) => {
+        commit = resolve;
+      });
+      const transfer = db.transaction(async (tx) => {
+        await tx.execute(
+          sql`update accounts set owner_id = ${people.colleague.userId} where workspace_id = ${ws.workspaceId} and id = ${accounts.rep.id}`,
+        );
+        updated();
+        await mayCommit;
+      });
+      await didUpdate;
+      // Logged on another connection before the transfer commits: it waits for the account.
+      const logged = createTestActivity(people.manager.ctx, { accountId: accounts.rep.id });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      commit();
+      await transfer;
+      const activity = await logged;
+      const [row] = rowsOf<{ account_owner_id: string }>(
+        await db.execute(sql`select account_owner_id from activities where id = ${activity.id}`),
+      );
+      expect(row.account_owner_id).toBe(people.colleague.userId);
+    },
+  );
 });

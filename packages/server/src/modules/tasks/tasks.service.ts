@@ -86,9 +86,9 @@ export const taskObject: ObjectDef<TaskRow, Task> = {
   // what is planned on the customer. The task stays its assignee's work: only the owner's scope
   // changes or completes it, and "my tasks" and reminders are the assignee's alone.
   readableThrough: [
-    { column: t.accountId, object: 'account' },
-    { column: t.leadId, object: 'lead' },
-    { column: t.opportunityId, object: 'opportunity' },
+    { column: t.accountId, object: 'account', keptOwner: t.accountOwnerId },
+    { column: t.leadId, object: 'lead', keptOwner: t.leadOwnerId },
+    { column: t.opportunityId, object: 'opportunity', keptOwner: t.opportunityOwnerId },
   ],
   derivedFields: {
     leadId: ['leadName'],

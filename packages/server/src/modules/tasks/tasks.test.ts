@@ -243,6 +243,51 @@ describe('tasks', () => {
     expect(bad.json().errors[0].path).toBe('X-Time-Zone');
   });
 
+  it('orders each of my sections by due time, times and dates merged, and keeps the earliest', async () => {
+    const admin = await signUp();
+    const zone = 'Asia/Shanghai';
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+    const day = (offset: number) =>
+      new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    // A date is due from its start in the zone: 3 days ago at 00:00 +08:00 comes before a time
+    // 2 days ago, which comes before yesterday's date.
+    const threeDays = await createTask(admin, { title: 'date -3', dueDate: day(-3) });
+    const twoDays = await createTask(admin, {
+      title: 'time -2',
+      dueAt: iso(inMinutes(-2 * 24 * 60)),
+    });
+    const yesterday = await createTask(admin, { title: 'date -1', dueDate: day(-1) });
+    const hourAgo = await createTask(admin, { title: 'time -1h', dueAt: iso(inMinutes(-60)) });
+    const later = await createTask(admin, { title: 'time +3d', dueAt: iso(inMinutes(3 * 1440)) });
+    const inTwoDays = await createTask(admin, { title: 'date +2', dueDate: day(2) });
+    const someday = await createTask(admin, { title: 'someday' });
+    const ids = (list: { id: string }[]) => list.map((t) => t.id);
+    let mine = (await admin.get('/tasks/mine', { 'x-time-zone': zone })).json();
+    expect(ids(mine.overdue)).toEqual(ids([threeDays, twoDays, yesterday, hourAgo]));
+    expect(ids(mine.upcoming)).toEqual(ids([inTwoDays, later, someday]));
+    expect(mine.overdue[0]).toMatchObject({ title: 'date -3', dueDate: day(-3) });
+
+    // A long backlog: 120 more overdue tasks, times and dates; the 100 earliest are shown.
+    const { db } = await testDatabase();
+    const me = (await admin.get('/auth/me')).json().user.id;
+    await db.execute(sql`
+      insert into tasks (workspace_id, id, title, status, owner_id, due_at, due_date)
+      select ${admin.workspaceId}, gen_random_uuid(), 'backlog ' || n, 'open', ${me},
+        case when n % 2 = 0 then now() - make_interval(days => 10 + n) end,
+        case when n % 2 = 1 then current_date - (10 + n) end
+      from generate_series(1, 120) as n`);
+    mine = (await admin.get('/tasks/mine', { 'x-time-zone': zone })).json();
+    expect(mine.overdue).toHaveLength(100);
+    const due = (t: { dueAt: string | null; dueDate: string | null }) =>
+      t.dueAt ? Date.parse(t.dueAt) : Date.parse(`${t.dueDate}T00:00:00+08:00`);
+    const times = mine.overdue.map(due);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The oldest of the backlog (130 days) leads; the four recent ones are cut off.
+    expect(mine.overdue[0].title).toBe('backlog 120');
+    expect(ids(mine.overdue)).not.toContain(hourAgo.id);
+    expect(ids(mine.upcoming)).toEqual(ids([inTwoDays, later, someday]));
+  });
+
   it('keeps tasks in scope: a rep cannot see or change a colleague task; tenancy holds', async () => {
     const { db } = await testDatabase();
     const ws = await createTestWorkspace(db);

@@ -47,3 +47,22 @@ describe('planned reads', () => {
     });
   });
 });
+
+describe('the server’s connections', () => {
+  const setting = async (database: Database) =>
+    rowsOf<{ workers: string }>(
+      await database.db.execute(
+        sql`select current_setting('max_parallel_workers_per_gather') as workers`,
+      ),
+    )[0].workers;
+
+  it.runIf(onPostgres)('plan without parallel workers unless the URL says otherwise', async () => {
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    const serial = await openDatabase({ kind: 'postgres', url: url.toString() });
+    url.searchParams.set('options', '-c max_parallel_workers_per_gather=1');
+    const parallel = await openDatabase({ kind: 'postgres', url: url.toString() });
+    afterAll(() => Promise.all([serial.close(), parallel.close()]));
+    expect(await setting(serial)).toBe('0');
+    expect(await setting(parallel)).toBe('1');
+  });
+});

@@ -184,11 +184,11 @@ export function linkPlan(
  * data scope first, then one per visible link (none without `links`: the owner's scope only).
  * `undefined` means every record (scope 'all'). Each alternative is a page of its own (see
  * pageOfEach). A link with a kept owner is a condition on it, read in the list order from its
- * index. The others are shaped by `linkPlan`: probed as `link = any(array(subquery))`, an index condition
- * that reads just the parents' records from the link's index (the planner cannot tell a rep
- * with three accounts from one with thousands, and walks the list order for both); walked as
- * `link in (subquery)`, a join the planner answers by reading the list order and stopping after
- * a page.
+ * index. The others are shaped by `linkPlan`: probed as `link = any(array(subquery))`, an index
+ * condition that reads just the parents' records from the link's index (the planner cannot tell
+ * a rep with three accounts from one with thousands, and walks the list order for both); walked
+ * as `link in (subquery)`, a join the planner answers by reading the list order and stopping
+ * after a page.
  */
 export async function readAlternatives(
   ctx: Ctx,

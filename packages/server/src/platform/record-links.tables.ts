@@ -30,7 +30,7 @@ export const recordLinkColumns = () => ({
 });
 
 /** The links whose record's owner is kept beside them: those a record is readable through. */
-export const OWNED_LINKS = ['lead', 'account', 'opportunity'] as const;
+const OWNED_LINKS = ['lead', 'account', 'opportunity'] as const;
 
 type Linked = {
   workspaceId: ExtraConfigColumn;

@@ -23,6 +23,13 @@ const reminders = (workspaceId: string) =>
   );
 const iso = (d: Date | string) => new Date(d).toISOString();
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+/** Today in `zone` (YYYY-MM-DD) and the date `offset` days from it. */
+const calendarIn = (zone: string) => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+  const day = (offset: number) =>
+    new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  return { today, day };
+};
 
 async function createTask(client: Client, body: Record<string, unknown>) {
   const res = await client.post('/tasks', { title: 'Send the quote', ...body });
@@ -205,9 +212,7 @@ describe('tasks', () => {
   it('lists my open tasks as overdue, due today and upcoming in my time zone', async () => {
     const admin = await signUp();
     const zone = 'America/New_York';
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
-    const day = (offset: number) =>
-      new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    const { today, day } = calendarIn(zone);
     const overdueTimed = await createTask(admin, { title: 'late', dueAt: iso(inMinutes(-60)) });
     const overdueDay = await createTask(admin, { title: 'yesterday', dueDate: day(-1) });
     const todayTask = await createTask(admin, { title: 'today', dueDate: today });
@@ -246,9 +251,7 @@ describe('tasks', () => {
   it('orders each of my sections by due time, times and dates merged, and keeps the earliest', async () => {
     const admin = await signUp();
     const zone = 'Asia/Shanghai';
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
-    const day = (offset: number) =>
-      new Date(Date.parse(`${today}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    const { day } = calendarIn(zone);
     // A date is due from its start in the zone: 3 days ago at 00:00 +08:00 comes before a time
     // 2 days ago, which comes before yesterday's date.
     const threeDays = await createTask(admin, { title: 'date -3', dueDate: day(-3) });
